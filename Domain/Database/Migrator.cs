@@ -1,0 +1,98 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace PartnerPrograms.Domain.Database;
+
+/// <summary>
+/// Applies the SQL scripts embedded under Domain/Migrations in name order, each once, each in its own transaction,
+/// recorded in schema_migrations. A session-level advisory lock lets several instances start at the same time:
+/// the first applies, the others wait and then find nothing to do.
+/// </summary>
+public static class Migrator
+{
+    private const long AdvisoryLockKey = 7_241_563_001;
+    private const string Prefix = "PartnerPrograms.Domain.Migrations.";
+
+    public static IReadOnlyList<(string Version, string Sql)> Scripts { get; } = LoadScripts();
+
+    private static List<(string, string)> LoadScripts()
+    {
+        var assembly = typeof(Migrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return (n[Prefix.Length..^4], reader.ReadToEnd());
+            })
+            .ToList();
+    }
+
+    public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, ILogger? logger = null, CancellationToken ct = default)
+    {
+        logger ??= NullLogger.Instance;
+        var applied = new List<string>();
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(ct);
+        await Exec(conn, $"select pg_advisory_lock({AdvisoryLockKey})", ct);
+        try
+        {
+            await Exec(conn, """
+                create table if not exists schema_migrations (
+                    version text primary key,
+                    applied_at timestamptz not null default now())
+                """, ct);
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            await using (var cmd = new NpgsqlCommand("select version from schema_migrations", conn))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) done.Add(r.GetString(0));
+
+            foreach (var (version, sql) in Scripts.Where(s => !done.Contains(s.Version)))
+            {
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                await using (var cmd = new NpgsqlCommand(sql, conn, tx)) { cmd.CommandTimeout = 600; await cmd.ExecuteNonQueryAsync(ct); }
+                await using (var cmd = new NpgsqlCommand("insert into schema_migrations(version) values (@v)", conn, tx))
+                {
+                    cmd.Parameters.AddWithValue("v", version);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Applied migration {Version}", version);
+                applied.Add(version);
+            }
+        }
+        finally
+        {
+            await Exec(conn, $"select pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+        return applied;
+    }
+
+    /// <summary>The scripts that are not yet applied (empty when the schema is current).</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlConnection conn, CancellationToken ct = default)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        await using var cmd = new NpgsqlCommand(
+            "select version from schema_migrations where to_regclass('schema_migrations') is not null", conn);
+        try
+        {
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) done.Add(r.GetString(0));
+        }
+        catch (PostgresException e) when (e.SqlState == "42P01")
+        {
+            // no history table yet: everything is pending
+        }
+        return Scripts.Select(s => s.Version).Where(v => !done.Contains(v)).ToList();
+    }
+
+    private static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PartnerPrograms.Jobs.Documents;
+
+/// <summary>Renders a document (a Razor component fed by a plain record) to HTML, then to PDF.</summary>
+public sealed class DocumentRenderer(IServiceProvider services, ILoggerFactory loggerFactory, PdfRenderer pdf)
+{
+    public async Task<string> RenderHtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return "<!DOCTYPE html>" + output.ToHtmlString();
+        });
+    }
+
+    public async Task<byte[]> RenderPdfAsync<TComponent>(IDictionary<string, object?> parameters, PdfPageOptions? options = null,
+        CancellationToken ct = default) where TComponent : IComponent
+        => await pdf.RenderAsync(await RenderHtmlAsync<TComponent>(parameters), options, ct);
+}

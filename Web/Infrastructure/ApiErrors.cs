@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Common;
+
+namespace PartnerPrograms.Web.Infrastructure;
+
+/// <summary>The one place where errors become responses: problem+json for the API, the friendly page for people.</summary>
+public static class ApiErrors
+{
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static string CorrelationId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+
+    public static void Configure(ProblemDetailsOptions options) =>
+        options.CustomizeProblemDetails = ctx => ctx.ProblemDetails.Extensions["correlationId"] = CorrelationId(ctx.HttpContext);
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
+    public static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (IsApi(ctx.Request))
+            return WriteAsync(ctx.HttpContext, status, status == 401 ? "Authentication required" : "Forbidden");
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>400 with the fields that failed, as problem+json (the "errors" member names each field).</summary>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.ValidationProblem(errors, detail, title: "The request has invalid fields");
+
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult NotFound(string what = "Not found") => TypedResults.Problem(title: what, statusCode: 404);
+    public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(title: "Conflict", detail: detail, statusCode: 409);
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: 403);
+}
+
+/// <summary>Maps exceptions to status codes for the API; for pages it logs and lets /Error show the friendly page.</summary>
+public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            DbUpdateConcurrencyException => (409, "Someone else changed this record. Reload it and apply your change again."),
+            RuleViolationException => (409, exception.Message),
+            NotFoundException => (404, "Not found"),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
+            _ => (500, "Something went wrong"),
+        };
+        if (status == 500)
+            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, context.Request.Path);
+        if (!ApiErrors.IsApi(context.Request) && status == 500) return false;
+        await ApiErrors.WriteAsync(context, status, title, status == 500 ? "Quote the correlation id when you report this." : null);
+        return true;
+    }
+}
+
+public sealed class ApiNoCacheFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return await next(context);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Identity;
+
+namespace PartnerPrograms.Web.Infrastructure;
+
+public static class PortalAuth
+{
+    public const string SmartScheme = "cookie-or-bearer";
+    public const string StaffPolicy = "staff";
+    public const string AdminPolicy = "admin";
+    public const string PartnerPolicy = "partner";
+    public const string ParticipantPolicy = "participant";
+    public const string OrganizationClaim = "pp:org";
+    public const string TraineeClaim = "pp:trainee";
+    public const string DisplayNameClaim = "pp:name";
+
+    public static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? BearerTokenHandler.SchemeName
+            : IdentityConstants.ApplicationScheme;
+
+    public static long? OrganizationId(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(OrganizationClaim), out var v) ? v : null;
+    public static long? TraineeId(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(TraineeClaim), out var v) ? v : null;
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var v) ? v : null;
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
+}
+
+/// <summary>Adds the user's organisation, trainee record and name to the sign-in, for scoping and the layout.</summary>
+public sealed class PortalClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.OrganizationId is { } org) identity.AddClaim(new Claim(PortalAuth.OrganizationClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.TraineeId is { } trainee) identity.AddClaim(new Claim(PortalAuth.TraineeClaim, trainee.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(PortalAuth.DisplayNameClaim, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        return identity;
+    }
+}
+
+/// <summary>
+/// The data scope of the current request: a partner sees its organisation's records only, a participant their own.
+/// A partner or participant account that lacks its link sees nothing (-1 matches no row) rather than everything.
+/// </summary>
+public sealed class HttpDataScope(IHttpContextAccessor accessor) : IDataScope
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+    public long? PartnerOrganizationId => User?.IsInRole(Roles.Partner) == true ? User.OrganizationId() ?? -1 : null;
+    public long? ParticipantTraineeId => User?.IsInRole(Roles.Participant) == true ? User.TraineeId() ?? -1 : null;
+}
+
+/// <summary>Personal API tokens: "Authorization: Bearer pp_…", looked up by SHA-256, with the user's own rights.</summary>
+public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    AppDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash);
+        if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("invalid or expired token");
+        var user = await signIn.UserManager.FindByIdAsync(token.UserId.ToString());
+        if (user is null || user.IsDisabled || await signIn.UserManager.IsLockedOutAsync(user))
+            return AuthenticateResult.Fail("user disabled");
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now));
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required", "Send a valid token: Authorization: Bearer <token>.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.");
+}
+
+public static class RoleSetup
+{
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+            {
+                try { await roles.CreateAsync(new AppRole(role)); }
+                catch (DbUpdateException) { /* another instance created it at the same moment */ }
+            }
+    }
+
+    /// <summary>Sets a user's one role, mirrored into Identity's role table, and invalidates their sign-ins.</summary>
+    public static async Task<IdentityResult> SetRoleAsync(UserManager<AppUser> users, AppUser user, string role)
+    {
+        var current = await users.GetRolesAsync(user);
+        var remove = current.Where(r => r != role).ToList();
+        if (remove.Count > 0) { var r = await users.RemoveFromRolesAsync(user, remove); if (!r.Succeeded) return r; }
+        if (!current.Contains(role)) { var r = await users.AddToRoleAsync(user, role); if (!r.Succeeded) return r; }
+        user.Role = role;
+        await users.UpdateSecurityStampAsync(user);
+        return await users.UpdateAsync(user);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Identity;
+
+namespace PartnerPrograms.Web.Infrastructure;
+
+/// <summary>
+/// Verbs run instead of the web server: `create-admin --email E` (password from ADMIN_PASSWORD or a prompt) creates
+/// the first admin in production; `schema-script` prints the DDL EF would create, to draft a new SQL migration.
+/// </summary>
+public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options)
+{
+    public static CommandLine Parse(string[] args)
+    {
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = verb is null ? 0 : 1; i < args.Length - 1; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) options[args[i][2..]] = args[++i];
+        return new CommandLine(verb, options);
+    }
+
+    public static async Task<int> RunAsync(CommandLine cli, IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        switch (cli.Verb)
+        {
+            case "create-admin":
+                return await CreateAdminAsync(cli, scope.ServiceProvider);
+            case "schema-script":
+                Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, schema-script.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(CommandLine cli, IServiceProvider sp)
+    {
+        if (!cli.Options.TryGetValue("email", out var email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin --email admin@example.org (password from ADMIN_PASSWORD or a prompt)");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (Console.IsInputRedirected) { await Console.Error.WriteLineAsync("Set ADMIN_PASSWORD or run interactively."); return 2; }
+            Console.Write("Password for " + email + ": ");
+            password = ReadHidden();
+        }
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            await Console.Error.WriteLineAsync($"A user with e-mail {email} already exists; nothing changed.");
+            return 1;
+        }
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", Role = Roles.Admin };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await RoleSetup.SetRoleAsync(users, user, Roles.Admin);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.Description);
+            return 1;
+        }
+        Console.WriteLine($"Created admin {email}.");
+        return 0;
+    }
+
+    private static string ReadHidden()
+    {
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Backspace) { if (chars.Count > 0) chars.RemoveAt(chars.Count - 1); }
+            else chars.Add(key.KeyChar);
+        }
+        Console.WriteLine();
+        return new string([.. chars]);
+    }
+}

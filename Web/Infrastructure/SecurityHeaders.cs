@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace PartnerPrograms.Web.Infrastructure;
+
+public static class SecurityHeaders
+{
+    // No inline script anywhere: every script is a file under wwwroot. Styles may be inline (Bootstrap utilities, charts).
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                               "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.ContentSecurityPolicy = Csp;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Public = "public";
+
+    /// <summary>Per client address: sign-in and token issue, and the public certificate verification.</summary>
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignIn, ctx => Window(ctx, "RateLimits:SignInPerMinute", 20));
+            o.AddPolicy(Public, ctx => Window(ctx, "RateLimits:PublicPerMinute", 60));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Window(HttpContext ctx, string key, int fallback)
+    {
+        var limit = ctx.RequestServices.GetRequiredService<IConfiguration>().GetValue(key, fallback);
+        return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Account;
+
+/// <summary>Sets a password from a reset or invitation link. Identity's tokens carry the security stamp, which
+/// changes when the password is set, so a link works once.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public class ResetPasswordModel(UserManager<AppUser> users, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string Confirm { get; set; } = "";
+    public List<string> Errors { get; } = [];
+    /// <summary>An invitation link (first password) rather than a reset.</summary>
+    [BindProperty(SupportsGet = true)] public bool Invite { get; set; }
+    public bool IsInvitation => Invite;
+
+    public IActionResult OnGet() => string.IsNullOrEmpty(Token) ? RedirectToPage("/Account/ForgotPassword") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Password != Confirm) { Errors.Add("The two passwords differ."); return Page(); }
+        var user = await users.FindByEmailAsync(Email ?? "");
+        if (user is null || user.IsDisabled) { Errors.Add("This link is not valid or has expired."); return Page(); }
+        var result = await users.ResetPasswordAsync(user, Token, Password);
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is not valid or has expired." : e.Description));
+            return Page();
+        }
+        if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Flash"] = l["Your password is set. You can sign in now."].Value;
+        return RedirectToPage("/Account/Login");
+    }
+}

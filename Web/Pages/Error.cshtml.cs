@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages;
+
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public int Code { get; private set; } = 500;
+    public string CorrelationId { get; private set; } = "";
+
+    public void OnGet(int? code) => Set(code);
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
+    {
+        Code = code ?? 500;
+        CorrelationId = ApiErrors.CorrelationId(HttpContext);
+        if (code is null) Response.StatusCode = 500;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Jobs.Documents;
+using PartnerPrograms.Jobs.Email;
+using PartnerPrograms.Jobs.Scheduling;
+using PartnerPrograms.Web.Demo;
+using PartnerPrograms.Web.Infrastructure;
+using PartnerPrograms.Web.Pages.Account;
+
+var builder = WebApplication.CreateBuilder(args);
+var cli = CommandLine.Parse(args);
+
+// ---- Database: a configured server, or our own PostgreSQL in a data folder kept between runs.
+var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(database);
+builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+builder.Services.AddScoped<IDataScope, HttpDataScope>();
+builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(database.ConnectionString,
+    npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+
+// ---- Identity: cookies for pages, personal Bearer tokens for /api/v1.
+builder.Services.AddIdentity<AppUser, AppRole>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireDigit = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+// A disabled or re-roled user is signed out everywhere within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "pp.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.Events.OnRedirectToLogin = ctx => ApiErrors.RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiErrors.RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthentication()
+    .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+    .AddPolicyScheme(PortalAuth.SmartScheme, null, o => o.ForwardDefaultSelector = PortalAuth.SelectScheme);
+builder.Services.Configure<AuthenticationOptions>(o =>
+{
+    o.DefaultScheme = PortalAuth.SmartScheme;
+    o.DefaultAuthenticateScheme = PortalAuth.SmartScheme;
+    o.DefaultChallengeScheme = PortalAuth.SmartScheme;
+    o.DefaultForbidScheme = PortalAuth.SmartScheme;
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(PortalAuth.StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
+    .AddPolicy(PortalAuth.AdminPolicy, p => p.RequireRole(Roles.Admin))
+    .AddPolicy(PortalAuth.PartnerPolicy, p => p.RequireRole(Roles.Partner))
+    .AddPolicy(PortalAuth.ParticipantPolicy, p => p.RequireRole(Roles.Participant))
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+// ---- Data protection keys in PostgreSQL, so every instance reads the same key ring (shared sign-ins).
+builder.Services.AddDataProtection().SetApplicationName("PartnerPrograms");
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, DatabaseKeyRingSetup>();
+
+// ---- Pages, API, localisation.
+builder.Services.AddPortalLocalization();
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/Admin", PortalAuth.AdminPolicy);
+        o.Conventions.AuthorizeFolder("/Jobs", PortalAuth.AdminPolicy);
+        o.Conventions.AllowAnonymousToFolder("/Account");
+        o.Conventions.AuthorizeFolder("/Account/Manage");
+        o.Conventions.AllowAnonymousToPage("/Error");
+        o.Conventions.AllowAnonymousToPage("/Index");
+    })
+    .AddViewLocalization();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+});
+builder.Services.AddProblemDetails(ApiErrors.Configure);
+builder.Services.AddExceptionHandler<PortalExceptionHandler>();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "PartnerPrograms API";
+    doc.Info.Description = "Partner agencies, cohorts, certificates and communities. Authenticate with POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddPortalRateLimits();
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(180));
+
+// ---- Jobs, mail and documents.
+builder.Services.Configure<MailSettings>(builder.Configuration.GetSection("Smtp"));
+builder.Services.Configure<MailSettings>(o =>
+{
+    if (builder.Configuration["Mail:PickupDirectory"] is { Length: > 0 } dir) o.PickupDirectory = dir;
+    else o.PickupDirectory = Path.Combine(DatabaseSetup.RepositoryDataRoot(builder.Environment), "mail");
+    if (builder.Configuration.GetValue<int?>("Mail:MaxAttempts") is { } max) o.MaxAttempts = max;
+});
+builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("App"));
+builder.Services.AddSingleton<EmailSender>();
+builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddScoped<AccountMails>();
+builder.Services.AddSingleton<PdfRenderer>();
+builder.Services.AddSingleton<DocumentRenderer>();
+builder.Services.AddPortalJobs(builder.Configuration, database.ConnectionString);
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddPortalFeatures(builder.Configuration);
+
+var app = builder.Build();
+
+if (cli.Verb == "schema-script")
+{
+    // Prints the DDL of the EF model: the starting point for a new SQL migration (dotnet ef is not available here).
+    await using var scope = app.Services.CreateAsyncScope();
+    Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+    return;
+}
+
+// ---- Schema first: every instance runs the migrator; an advisory lock makes that safe.
+await Migrator.MigrateAsync(database.ConnectionString, app.Logger);
+await RoleSetup.EnsureRolesAsync(app.Services);
+
+if (cli.Verb is not null)
+{
+    Environment.ExitCode = await CommandLine.RunAsync(cli, app.Services);
+    await database.DisposeAsync();
+    return;
+}
+
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthEndpoint();
+var api = app.MapGroup("/api/v1").WithTags("PartnerPrograms").AddEndpointFilter<ApiNoCacheFilter>();
+api.MapPortalFeatureApis();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;
