@@ -44,12 +44,19 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        ApplyFeatureFilters(builder);
+        ApplyMouFilters(builder);
+        ApplyTrainingFilters(builder);
+        ApplyCertificateFilters(builder);
+        ApplyCommunityFilters(builder);
         ApplySnakeCaseNames(builder);
     }
 
-    /// <summary>Features declare their partner/participant scoping filters in their partial file.</summary>
-    partial void ApplyFeatureFilters(ModelBuilder builder);
+    // Each feature implements its hook in its own partial file (e.g. Domain/Mous/AppDbContext.Mous.cs) with global query
+    // filters that read ScopeOrganizationId / ScopeTraineeId on this instance, so EF parameterises them per request.
+    partial void ApplyMouFilters(ModelBuilder builder);
+    partial void ApplyTrainingFilters(ModelBuilder builder);
+    partial void ApplyCertificateFilters(ModelBuilder builder);
+    partial void ApplyCommunityFilters(ModelBuilder builder);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -63,7 +63,10 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         };
         if (status == 500)
             logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, context.Request.Path);
-        if (!ApiErrors.IsApi(context.Request) && status == 500) return false;
+        // With UseExceptionHandler("/Error") the request path is already /Error here; the original is on the feature.
+        var originalPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
+        if (!isApi) return false;
         await ApiErrors.WriteAsync(context, status, title, status == 500 ? "Quote the correlation id when you report this." : null);
         return true;
     }
