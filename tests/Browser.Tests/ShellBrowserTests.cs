@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace PartnerPrograms.Browser.Tests;
+
+public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, string, string[], string[]> Roles => new()
+    {
+        { "admin@demo.local", "ผู้ดูแลระบบ", ["หน้าหลัก", "ผู้ใช้", "งานเบื้องหลัง", "อีเมลขาออก"], [] },
+        { "staff@demo.local", "เจ้าหน้าที่มูลนิธิ", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
+        { "partner.gsb@demo.local", "หน่วยงานภาคี", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
+        { "partner.cdd@demo.local", "หน่วยงานภาคี", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
+        { "participant@demo.local", "ผู้เข้าอบรม", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_demo_role_signs_in_and_sees_its_navigation(string email, string roleName, string[] shown, string[] hidden)
+    {
+        var page = await fixture.NewPageAsync();
+        try
+        {
+            await fixture.SignInAsync(page, email);
+            (await page.Locator("[data-testid=role-badge]").InnerTextAsync()).Trim().ShouldBe(roleName);
+            var nav = await page.Locator("[data-testid=main-nav]").InnerTextAsync();
+            foreach (var item in shown) nav.ShouldContain(item);
+            foreach (var item in hidden) nav.ShouldNotContain(item);
+            // The Thai web font is the one in use, served by the app itself.
+            (await page.EvaluateAsync<bool>("document.fonts.check('16px Sarabun', 'ก')")).ShouldBeTrue();
+            await BrowserFixture.ScreenshotAsync(page, "shell-" + email.Split('@')[0]);
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "FAILED-shell-" + email.Split('@')[0]);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
+    public async Task The_language_switch_turns_the_page_English_and_back()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        try
+        {
+            await page.GotoAsync("/Account/Login");
+            (await page.Locator("main h1").InnerTextAsync()).ShouldBe("เข้าสู่ระบบ");
+            await BrowserFixture.ScreenshotAsync(page, "login-phone-th");
+            await page.Locator("button.navbar-toggler").ClickAsync();
+            await page.ClickAsync("[data-testid=language-switch]");
+            (await page.Locator("main h1").InnerTextAsync()).ShouldBe("Sign in");
+            await page.ClickAsync("button.navbar-toggler");
+            await page.ClickAsync("[data-testid=language-switch]");
+            (await page.Locator("main h1").InnerTextAsync()).ShouldBe("เข้าสู่ระบบ");
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
+    public async Task No_script_errors_and_no_request_leaves_the_portal()
+    {
+        var page = await fixture.NewPageAsync();
+        var errors = new List<string>();
+        var foreign = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.Request += (_, r) => { if (!r.Url.StartsWith(fixture.BaseUrl, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) foreign.Add(r.Url); };
+        try
+        {
+            await fixture.SignInAsync(page, "admin@demo.local");
+            await page.GotoAsync("/Jobs");
+            await page.GotoAsync("/Admin/Users");
+            await BrowserFixture.ScreenshotAsync(page, "admin-users");
+            errors.ShouldBeEmpty();
+            foreign.ShouldBeEmpty();
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+}
