@@ -34,6 +34,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = MailDirectory,
             ["App:PublicBaseUrl"] = "http://portal.test",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+            ["Logging:Console:FormatterName"] = "simple",
         };
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }
