@@ -28,10 +28,17 @@ public static class ApiErrors
         }).AsTask();
     }
 
+    /// <summary>API: 401/403 problem+json. Pages: anonymous users go to sign-in; a signed-in user without the right
+    /// role gets 403 with the friendly page (status-code pages re-execute /Error), not a redirect.</summary>
     public static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (IsApi(ctx.Request))
             return WriteAsync(ctx.HttpContext, status, status == 401 ? "Authentication required" : "Forbidden");
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
