@@ -39,9 +39,11 @@ public sealed class OutboxDispatcher(AppDbContext db, EmailSender sender, IOptio
             catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException
                                            or System.Net.Sockets.SocketException or FormatException)
             {
-                message.RecordFailure(e.Message, clock.GetUtcNow().UtcDateTime, settings.MaxAttempts);
+                // Keep the SMTP reply code: "450 …" tells an admin more than the framework's sentence alone.
+                var error = e is System.Net.Mail.SmtpException smtp ? $"{(int)smtp.StatusCode} {smtp.Message}" : e.Message;
+                message.RecordFailure(error, clock.GetUtcNow().UtcDateTime, settings.MaxAttempts);
                 failed++;
-                logger.LogWarning("E-mail {MessageId} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.Message);
+                logger.LogWarning("E-mail {MessageId} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, error);
             }
             await db.SaveChangesAsync(CancellationToken.None);
         }
