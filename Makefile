@@ -1,6 +1,6 @@
 # make run   - start the portal with demo data (embedded PostgreSQL, http://localhost:5080)
 # make test  - run every test (installs what is missing first)
-.PHONY: run test build install-prereqs restore bench
+.PHONY: run test build install-prereqs restore test-tools bench
 
 install-prereqs:
 	@bash scripts/install-prereqs.sh
@@ -14,5 +14,8 @@ build: install-prereqs restore
 run: install-prereqs
 	ASPNETCORE_ENVIRONMENT=Development dotnet run --project Web --launch-profile http
 
-test: build
+test-tools:
+	@npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
+
+test: build test-tools
 	dotnet test PartnerPrograms.sln --no-build -c Debug --logger "console;verbosity=normal"

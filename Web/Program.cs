@@ -178,6 +178,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthEndpoint();
 var api = app.MapGroup("/api/v1").WithTags("PartnerPrograms").AddEndpointFilter<ApiNoCacheFilter>();
 api.MapPortalFeatureApis();
+app.MapPortalFeatureEndpoints();
 app.MapRazorPages();
 
 app.Run();

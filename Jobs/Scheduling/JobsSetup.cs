@@ -16,6 +16,7 @@ public static class JobsSetup
     public static readonly List<RecurringJob> Recurring =
     [
         new(typeof(OutboxDispatchJob), "email-outbox", "0/20 * * * * ?", "Send queued e-mail (every 20 s)"),
+        new(typeof(Reminders.DailyRemindersJob), "daily-reminders", "0 0 * * * ?", "Reminders of the day: actions, MOU terms, sessions (hourly from the configured hour)"),
     ];
 
     /// <summary>
@@ -25,6 +26,9 @@ public static class JobsSetup
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration config, string connectionString)
     {
         services.AddSingleton<JobRunListener>();
+        services.AddScoped<Reminders.ReminderSender>();
+        services.AddScoped<Reminders.ReminderRunner>();
+        services.AddSingleton<Reminders.UnsubscribeLinks>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>

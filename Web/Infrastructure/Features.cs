@@ -8,6 +8,8 @@ public interface IPortalFeature
 {
     void AddServices(IServiceCollection services, IConfiguration config) { }
     void MapApi(RouteGroupBuilder api) { }
+    /// <summary>Endpoints outside /api/v1 (e.g. a calendar feed, a public verification route).</summary>
+    void MapEndpoints(IEndpointRouteBuilder app) { }
     IEnumerable<NavItem> Navigation => [];
 }
 
@@ -38,5 +40,10 @@ public static class PortalFeatures
     {
         foreach (var f in All) f.MapApi(api);
         return api;
+    }
+
+    public static void MapPortalFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var f in All) f.MapEndpoints(app);
     }
 }

@@ -35,21 +35,24 @@ public static class PortalCultures
 
 public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
-    private readonly JsonStringLocalizer _localizer = new(ThaiStrings.Load());
+    private readonly JsonStringLocalizer _localizer = new(ThaiStrings.Load(), ThaiStrings.LoadEnglish());
     public IStringLocalizer Create(Type resourceSource) => _localizer;
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 }
 
 public static class ThaiStrings
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> All = new(LoadCore);
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> All = new(() => LoadCore(".th.json"));
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> English = new(() => LoadCore(".en.json"));
     public static IReadOnlyDictionary<string, string> Load() => All.Value;
+    /// <summary>English text for keys that are not English themselves (e.g. "Role:Admin" → "Administrator").</summary>
+    public static IReadOnlyDictionary<string, string> LoadEnglish() => English.Value;
 
-    private static Dictionary<string, string> LoadCore()
+    private static Dictionary<string, string> LoadCore(string suffix)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var asm = typeof(ThaiStrings).Assembly;
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(".th.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = asm.GetManifestResourceStream(name)!;
             var map = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
@@ -59,7 +62,7 @@ public static class ThaiStrings
     }
 }
 
-public sealed class JsonStringLocalizer(IReadOnlyDictionary<string, string> thai) : IStringLocalizer
+public sealed class JsonStringLocalizer(IReadOnlyDictionary<string, string> thai, IReadOnlyDictionary<string, string> english) : IStringLocalizer
 {
     private static readonly ConcurrentDictionary<string, bool> Missing = new();
 
@@ -67,7 +70,8 @@ public sealed class JsonStringLocalizer(IReadOnlyDictionary<string, string> thai
     {
         get
         {
-            if (!PortalCultures.IsThai(CultureInfo.CurrentUICulture)) return new LocalizedString(name, name, false);
+            if (!PortalCultures.IsThai(CultureInfo.CurrentUICulture))
+                return new LocalizedString(name, english.TryGetValue(name, out var en) ? en : name, false);
             if (thai.TryGetValue(name, out var value)) return new LocalizedString(name, value, false);
             Missing.TryAdd(name, true);
             return new LocalizedString(name, name, true);

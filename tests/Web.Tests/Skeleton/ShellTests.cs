@@ -49,6 +49,9 @@ public partial class ShellTests : IAsyncLifetime
         var thai = ThaiStrings.Load();
         keys.Where(k => !thai.ContainsKey(k)).ShouldBeEmpty("every key needs Thai in Web/Resources/*.th.json");
         keys.Count.ShouldBeGreaterThan(50);
+        // Keys that are codes rather than English ("Role:Admin") need English text too.
+        var english = ThaiStrings.LoadEnglish();
+        thai.Keys.Where(k => CodeKey().IsMatch(k) && !english.ContainsKey(k)).ShouldBeEmpty("code-like keys need English in Web/Resources/*.en.json");
     }
 
     [Fact]
@@ -157,6 +160,9 @@ public partial class ShellTests : IAsyncLifetime
             if (File.Exists(Path.Combine(dir.FullName, "PartnerPrograms.sln"))) return dir.FullName;
         throw new InvalidOperationException("repository root not found");
     }
+
+    [GeneratedRegex(@"^[A-Za-z]+:[A-Za-z]+$")]
+    private static partial Regex CodeKey();
 
     [GeneratedRegex(@"\b[Ll]\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerKey();

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Email;
+using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Domain.Reminders;
+using PartnerPrograms.Jobs.Reminders;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Reminders;
+
+/// <summary>Reminders and e-mail: the admin run/outbox API, each user's calendar feed, settings navigation.</summary>
+public sealed class ReminderFeature : IPortalFeature
+{
+    public IEnumerable<NavItem> Navigation => [new("Settings", "/Admin/Settings", 930, Roles.Admin)];
+
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<CalendarFeeds>();
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapPost("/admin/reminders/run", RunReminders).RequireAuthorization(PortalAuth.AdminPolicy)
+            .WithSummary("Runs today's reminder jobs now; returns what they queued and what had already been sent.");
+        api.MapGet("/admin/outbox", Outbox).RequireAuthorization(PortalAuth.AdminPolicy);
+        api.MapGet("/me/calendar-url", CalendarUrl).RequireAuthorization()
+            .WithSummary("The caller's secret iCalendar feed address (action due dates and training sessions).");
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) =>
+        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().RequireRateLimiting(RateLimits.Public).ExcludeFromDescription();
+
+    public sealed record RunResult(int Queued, int SkippedAsAlreadySent);
+    public sealed record OutboxItem(long Id, string To, string? Cc, string Subject, string Language, string Status, int Attempts,
+        DateTime NextAttemptAt, string? LastError, DateTime CreatedAt, DateTime? SentAt);
+    public sealed record CalendarUrlResponse(string Url);
+
+    private static async Task<Ok<RunResult>> RunReminders(ReminderRunner runner, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await runner.RunAsync(Dates.TodayInBangkok(clock), ct);
+        return TypedResults.Ok(new RunResult(result.Queued, result.SkippedAsAlreadySent));
+    }
+
+    private static async Task<Results<Ok<List<OutboxItem>>, ValidationProblem>> Outbox(string? status, AppDbContext db)
+    {
+        var query = db.OutboxMessages.AsNoTracking();
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var s))
+                return ApiErrors.Validation("status", "Use pending, sending, sent or failed.");
+            query = query.Where(m => m.Status == s);
+        }
+        return TypedResults.Ok(await query.OrderByDescending(m => m.Id).Take(500)
+            .Select(m => new OutboxItem(m.Id, m.To, m.Cc, m.Subject, m.Language, m.Status.ToString().ToLowerInvariant(), m.Attempts,
+                m.NextAttemptAt, m.LastError, m.CreatedAt, m.SentAt)).ToListAsync());
+    }
+
+    private static async Task<Ok<CalendarUrlResponse>> CalendarUrl(HttpContext http, CalendarFeeds feeds) =>
+        TypedResults.Ok(new CalendarUrlResponse(await feeds.UrlAsync(http.User.UserId()!.Value)));
+
+    private static async Task<IResult> Feed(string token, CalendarFeeds feeds, IEnumerable<ICalendarEventSource> sources,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var userId = await feeds.ResolveAsync(token);
+        if (userId is null) return TypedResults.NotFound();
+        var events = new List<CalendarEvent>();
+        foreach (var source in sources) events.AddRange(await source.ForUserAsync(userId.Value, ct));
+        var body = ICalendar.Write("PartnerPrograms", events, clock.GetUtcNow().UtcDateTime);
+        return Results.Text(body, "text/calendar; charset=utf-8");
+    }
+}
+
+/// <summary>
+/// Secret feed addresses. Looked up by SHA-256; kept encrypted with data protection so the same address can be shown
+/// again; "new address" replaces it (the old one stops working).
+/// </summary>
+public sealed class CalendarFeeds(AppDbContext db, IDataProtectionProvider protection, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("PartnerPrograms.CalendarFeed.v1");
+
+    public async Task<string> UrlAsync(Guid userId)
+    {
+        var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId);
+        var token = feed is null ? await CreateAsync(userId) : _protector.Unprotect(feed.TokenProtected);
+        return $"{options.Value.PublicBaseUrl.TrimEnd('/')}/calendar/{token}.ics";
+    }
+
+    public async Task<string> RegenerateAsync(Guid userId)
+    {
+        await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync();
+        await CreateAsync(userId);
+        return await UrlAsync(userId);
+    }
+
+    public async Task<Guid?> ResolveAsync(string token)
+    {
+        var hash = ApiToken.Hash(token);
+        return await db.CalendarFeeds.Where(f => f.TokenHash == hash)
+            .Join(db.Users.Where(u => !u.IsDisabled), f => f.UserId, u => u.Id, (f, u) => (Guid?)f.UserId).SingleOrDefaultAsync();
+    }
+
+    private async Task<string> CreateAsync(Guid userId)
+    {
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        db.CalendarFeeds.Add(new CalendarFeed
+        {
+            UserId = userId, TokenHash = ApiToken.Hash(token), TokenProtected = _protector.Protect(token), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        return token;
+    }
+}
