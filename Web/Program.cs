@@ -128,6 +128,7 @@ builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<AccountMails>();
 builder.Services.AddSingleton<PdfRenderer>();
 builder.Services.AddSingleton<DocumentRenderer>();
+builder.Services.AddSingleton<CertificatePrinter>();
 builder.Services.AddPortalJobs(builder.Configuration, database.ConnectionString);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddPortalFeatures(builder.Configuration);

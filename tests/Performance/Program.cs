@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartnerPrograms.Domain.Certificates;
+using PartnerPrograms.Jobs.Documents;
+
+// Benchmarks (not run by CI): dotnet run -c Release --project tests/Performance -- <verb> [options]
+//   certificates [--count 515] [--batch 1] [--concurrency 2]   print certificate PDFs, report per-second figures
+var verb = args.FirstOrDefault() ?? "help";
+int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
+
+switch (verb)
+{
+    case "certificates":
+        await CertificatesAsync(Option("count", 515), Option("batch", 1), Option("concurrency", 2));
+        break;
+    default:
+        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C]");
+        break;
+}
+
+static async Task CertificatesAsync(int count, int batch, int concurrency)
+{
+    var services = new ServiceCollection().AddLogging().AddSingleton<PdfRenderer>().AddSingleton<DocumentRenderer>().BuildServiceProvider();
+    var renderer = services.GetRequiredService<DocumentRenderer>();
+    var printer = new CertificatePrinter(renderer);
+    var models = Enumerable.Range(1, count).Select(i => new CertificateModel("มูลนิธิสัมมาชีพ", "Sammachiv Foundation", null,
+        $"นางสาวญาณี ปิ่นแก้วฟ้า {i}", "Miss Yanee Pinkaewfa", "ไลฟ์สดเพื่อการขายและรีวิวสินค้า", "Live selling and product reviews", "รุ่นที่ 1/2564",
+        new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 5), 30, new DateOnly(2021, 3, 5),
+        [new Signatory("นายสมชาย ใจดี", "ประธานมูลนิธิสัมมาชีพ"), new Signatory("นางสมศรี รักดี", "ผู้อำนวยการ")],
+        CertificateCode.New(), "https://portal.example/verify/K7QF3M9DXA")).ToList();
+    // warm-up: start Chromium
+    await renderer.RenderPdfAsync<CertificateDocument>(new Dictionary<string, object?> { ["Items"] = models.Take(1).ToList() }, new PdfPageOptions(Landscape: true));
+    var sw = Stopwatch.StartNew();
+    // The production path: CertificatePrinter (batches of 50, one print each, split with qpdf), two batches at a time.
+    var chunks = models.Chunk(Math.Max(batch, 1) == 1 ? CertificatePrinter.BatchSize : batch).ToList();
+    using var gate = new SemaphoreSlim(concurrency);
+    long bytes = 0;
+    var files = 0;
+    await Task.WhenAll(chunks.Select(async chunk =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var pdfs = await printer.PrintAsync(chunk);
+            Interlocked.Add(ref bytes, pdfs.Sum(p => (long)p.Length));
+            Interlocked.Add(ref files, pdfs.Count);
+        }
+        finally { gate.Release(); }
+    }));
+    sw.Stop();
+    Console.WriteLine($"certificates={count} files={files} batch={chunks[0].Length} concurrency={concurrency} seconds={sw.Elapsed.TotalSeconds:F2} perSecond={count / sw.Elapsed.TotalSeconds:F1} avgKBperFile={bytes / 1024 / Math.Max(1, files)}");
+    await services.GetRequiredService<PdfRenderer>().DisposeAsync();
+}
