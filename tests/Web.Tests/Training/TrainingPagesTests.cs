@@ -131,7 +131,11 @@ public class TrainingPagesTests : IAsyncLifetime
         var edit = await _staff.GetDocumentAsync($"/Trainees/Edit?id={traineeId}");
         ((IHtmlInputElement)edit.QuerySelector("#Input_NationalId")!).Value.ShouldBe(NationalId.Format(id));
 
-        var list = await _staff.GetDocumentAsync("/Trainees?q=" + id);
+        // Searching by the full ID posts (the ID never goes into a URL) and opens the person.
+        var found = await _staff.SubmitFormAsync("/Trainees", new Dictionary<string, string> { ["Q"] = NationalId.Format(id) }, "form[data-testid=search-form]");
+        found.Headers.Location!.OriginalString.ShouldBe($"/Trainees/Details?id={traineeId}");
+        var byName = await _staff.SubmitFormAsync("/Trainees", new Dictionary<string, string> { ["Q"] = "มาลัย" }, "form[data-testid=search-form]");
+        var list = await _staff.GetDocumentAsync(byName.Headers.Location!.OriginalString);
         list.QuerySelector("[data-testid=trainee-table]")!.TextContent.ShouldContain("มาลัย");
         list.Body!.InnerHtml.ShouldNotContain(id[5..10]);
 
