@@ -13,8 +13,8 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         b.Property(c => c.TitleEn).HasMaxLength(300);
         b.Property(c => c.Description).HasMaxLength(4000);
         b.Property(c => c.Syllabus).HasMaxLength(8000);
-        b.Property(c => c.Hours).HasPrecision(6, 1);
-        b.Property(c => c.PassMark).HasPrecision(5, 2);
+        b.Property(c => c.Hours).HasColumnType("numeric");
+        b.Property(c => c.PassMark).HasColumnType("numeric");
         b.Property(c => c.Version).IsRowVersion();
         b.Ignore(c => c.Rule);
         b.HasIndex(c => c.TitleTh).IsUnique();
@@ -95,7 +95,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
 {
     public void Configure(EntityTypeBuilder<Enrollment> b)
     {
-        b.Property(e => e.AssessmentScore).HasPrecision(5, 2);
+        b.Property(e => e.AssessmentScore).HasColumnType("numeric");
         b.HasIndex(e => new { e.CohortId, e.TraineeId }).IsUnique();
         b.HasIndex(e => e.TraineeId);
         b.HasMany(e => e.Attendance).WithOne().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,8 @@ namespace PartnerPrograms.Web.Pages.Trainees;
 /// <summary>
 /// Reads a trainee file as Thai users save it from Excel: .xlsx, or CSV in UTF-8 (with or without BOM) or the Thai
 /// Windows code page 874. Returns the header and the rows with their row numbers as the user sees them in Excel.
+/// CSV is parsed here (RFC 4180, ~50 lines) rather than with CsvHelper: the 34.0.0 package on this source is a new
+/// API (no CsvConfiguration/CsvParser) that we could not check against documentation; the formats are small and tested.
 /// </summary>
 public static class TraineeFileReader
 {

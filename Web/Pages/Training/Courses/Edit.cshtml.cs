@@ -24,7 +24,7 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
         public string? Syllabus { get; set; }
         public decimal Hours { get; set; }
         [Range(0, 100)] public int MinAttendancePercent { get; set; } = 80;
-        [Range(0, 100)] public decimal? PassMark { get; set; }
+        [Range(typeof(decimal), "0", "100")] public decimal? PassMark { get; set; }
         public uint Version { get; set; }
     }
 
