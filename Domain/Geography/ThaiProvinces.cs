@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace PartnerPrograms.Domain.Geography;
+
+/// <summary>One of the 77 provinces: the DOPA code (10 = Bangkok), Thai and English names.</summary>
+public sealed record ThaiProvince(int Code, string NameTh, string NameEn);
+
+/// <summary>
+/// The 77 provinces from an embedded CSV (kongvut/thai-province-data, MIT). People type a province as its Thai name,
+/// its English name or its code; all three resolve to one province, stored by its Thai name.
+/// </summary>
+public static class ThaiProvinces
+{
+    private static readonly Lazy<IReadOnlyList<ThaiProvince>> Data = new(Load);
+    public static IReadOnlyList<ThaiProvince> All => Data.Value;
+
+    public static ThaiProvince? Find(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var text = PartnerPrograms.Domain.Training.ThaiDigits.ToAscii(input).Trim();
+        if (text.StartsWith("TH-", StringComparison.OrdinalIgnoreCase)) text = text[3..];
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+            return All.FirstOrDefault(p => p.Code == code);
+        var compact = Compact(text);
+        // "จ.ขอนแก่น", "จังหวัดขอนแก่น", "กทม." are how people write them.
+        foreach (var prefix in new[] { "จังหวัด", "จ." })
+            if (compact.StartsWith(prefix, StringComparison.Ordinal)) compact = compact[prefix.Length..];
+        if (compact is "กทม." or "กทม" or "กรุงเทพ" or "กรุงเทพฯ") return All.FirstOrDefault(p => p.Code == 10);
+        return All.FirstOrDefault(p => Compact(p.NameTh) == compact)
+            ?? All.FirstOrDefault(p => string.Equals(Compact(p.NameEn), compact, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '-'));
+
+    private static List<ThaiProvince> Load()
+    {
+        using var stream = typeof(ThaiProvinces).Assembly.GetManifestResourceStream("PartnerPrograms.Domain.Geography.provinces.csv")
+            ?? throw new InvalidOperationException("provinces.csv is not embedded");
+        using var reader = new StreamReader(stream);
+        var list = new List<ThaiProvince>();
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            var f = line.Split(',');
+            list.Add(new ThaiProvince(int.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2]));
+        }
+        return list.OrderBy(p => p.NameTh, StringComparer.Ordinal).ToList();
+    }
+}

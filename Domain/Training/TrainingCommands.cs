@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Common;
+using PartnerPrograms.Domain.Database;
+
+namespace PartnerPrograms.Domain.Training;
+
+/// <summary>
+/// The changes that must hold under concurrency: enrolment against capacity, withdrawal and promotion, closing a
+/// cohort. Each locks the cohort row (SELECT … FOR UPDATE) for its transaction, so two enrolments at once queue up
+/// and the second sees the first's seat.
+/// </summary>
+public sealed class TrainingCommands(AppDbContext db)
+{
+    public sealed record EnrollResult(long EnrollmentId, EnrollmentStatus Status);
+
+    public async Task<EnrollResult> EnrollAsync(long cohortId, long traineeId, DateTime now, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cohort = await LockAsync(cohortId, ct);
+        cohort.EnsureAcceptsEnrollments();
+        if (!await db.Trainees.AnyAsync(t => t.Id == traineeId, ct)) throw new NotFoundException("Trainee not found");
+        var existing = await db.Enrollments.SingleOrDefaultAsync(e => e.CohortId == cohortId && e.TraineeId == traineeId, ct);
+        if (existing is { Status: not EnrollmentStatus.Withdrawn })
+            throw new RuleViolationException("This trainee is already in this cohort.");
+        var enrolled = await db.Enrollments.CountAsync(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled, ct);
+        var status = EnrollmentRules.StatusForNew(cohort.Capacity, enrolled);
+        var enrollment = existing ?? new Enrollment { CohortId = cohortId, TraineeId = traineeId, CreatedAt = now };
+        enrollment.Status = status;
+        enrollment.WithdrawnAt = null;
+        enrollment.WaitlistedAt = status == EnrollmentStatus.Waitlisted ? now : null;
+        if (existing is null) db.Enrollments.Add(enrollment);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new EnrollResult(enrollment.Id, status);
+    }
+
+    /// <summary>Enrols many trainees at once (after an import): seats first, then the waitlist; those already in are skipped.</summary>
+    public async Task<(int Enrolled, int Waitlisted, int Skipped)> EnrollManyAsync(long cohortId, IReadOnlyCollection<long> traineeIds, DateTime now, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cohort = await LockAsync(cohortId, ct);
+        cohort.EnsureAcceptsEnrollments();
+        var existing = await db.Enrollments.Where(e => e.CohortId == cohortId)
+            .Select(e => new { e.TraineeId, e.Status }).ToListAsync(ct);
+        var active = existing.Where(e => e.Status != EnrollmentStatus.Withdrawn).Select(e => e.TraineeId).ToHashSet();
+        var withdrawn = existing.Where(e => e.Status == EnrollmentStatus.Withdrawn).Select(e => e.TraineeId).ToHashSet();
+        var enrolled = existing.Count(e => e.Status == EnrollmentStatus.Enrolled);
+        int seats = 0, waiting = 0, skipped = 0;
+        var tick = 0;
+        foreach (var id in traineeIds.Distinct())
+        {
+            if (active.Contains(id) || withdrawn.Contains(id)) { skipped++; continue; }
+            var status = EnrollmentRules.StatusForNew(cohort.Capacity, enrolled);
+            if (status == EnrollmentStatus.Enrolled) { enrolled++; seats++; } else waiting++;
+            // Waitlist order follows the file's order.
+            db.Enrollments.Add(new Enrollment
+            {
+                CohortId = cohortId, TraineeId = id, Status = status, CreatedAt = now,
+                WaitlistedAt = status == EnrollmentStatus.Waitlisted ? now.AddTicks(tick++) : null,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (seats, waiting, skipped);
+    }
+
+    /// <summary>Withdraws an enrolment; a freed seat goes to the earliest on the waitlist. Returns who was promoted.</summary>
+    public async Task<IReadOnlyList<long>> WithdrawAsync(long enrollmentId, DateTime now, CancellationToken ct = default)
+    {
+        var cohortId = await db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => (long?)e.CohortId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cohort = await LockAsync(cohortId, ct);
+        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId, ct);
+        if (enrollment.Status == EnrollmentStatus.Withdrawn) throw new RuleViolationException("This enrolment is already withdrawn.");
+        if (cohort.Status is CohortStatus.Completed or CohortStatus.Cancelled) throw new RuleViolationException("This cohort is already closed or cancelled.");
+        enrollment.Status = EnrollmentStatus.Withdrawn;
+        enrollment.WithdrawnAt = now;
+        await db.SaveChangesAsync(ct);
+        var promoted = await PromoteAsync(cohort, ct);
+        await tx.CommitAsync(ct);
+        return promoted;
+    }
+
+    /// <summary>Fills free seats from the waitlist (after a withdrawal or a larger capacity). Call inside a transaction holding the lock.</summary>
+    private async Task<IReadOnlyList<long>> PromoteAsync(Cohort cohort, CancellationToken ct)
+    {
+        var enrolled = await db.Enrollments.CountAsync(e => e.CohortId == cohort.Id && e.Status == EnrollmentStatus.Enrolled, ct);
+        if (enrolled >= cohort.Capacity) return [];
+        var waiting = await db.Enrollments.Where(e => e.CohortId == cohort.Id && e.Status == EnrollmentStatus.Waitlisted)
+            .OrderBy(e => e.WaitlistedAt).ThenBy(e => e.Id).Take(cohort.Capacity - enrolled).ToListAsync(ct);
+        var promote = EnrollmentRules.ToPromote(cohort.Capacity, enrolled, waiting);
+        foreach (var e in promote) { e.Status = EnrollmentStatus.Enrolled; e.WaitlistedAt = null; }
+        await db.SaveChangesAsync(ct);
+        return promote.Select(e => e.Id).ToList();
+    }
+
+    /// <summary>After the capacity of a cohort changed: promote from the waitlist into new seats.</summary>
+    public async Task<IReadOnlyList<long>> FillFromWaitlistAsync(long cohortId, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cohort = await LockAsync(cohortId, ct);
+        var promoted = cohort.AcceptsEnrollments ? await PromoteAsync(cohort, ct) : [];
+        await tx.CommitAsync(ct);
+        return promoted;
+    }
+
+    /// <summary>Records attendance for enrolments of the session's cohort (upsert). Unknown enrolments are refused.</summary>
+    public async Task RecordAttendanceAsync(long sessionId, IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks, DateTime now, CancellationToken ct = default)
+    {
+        var session = await db.TrainingSessions.Where(s => s.Id == sessionId)
+            .Select(s => new { s.CohortId, s.Cohort.Status }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        if (session.Status is CohortStatus.Completed or CohortStatus.Cancelled)
+            throw new RuleViolationException("This cohort is closed: its attendance is fixed.");
+        var ids = marks.Select(m => m.EnrollmentId).Distinct().ToList();
+        var valid = await db.Enrollments.Where(e => e.CohortId == session.CohortId && ids.Contains(e.Id) && e.Status == EnrollmentStatus.Enrolled)
+            .Select(e => e.Id).ToListAsync(ct);
+        if (valid.Count != ids.Count) throw new RuleViolationException("Some enrolments are not in this session's cohort.");
+        var existing = await db.Attendance.Where(a => a.SessionId == sessionId && ids.Contains(a.EnrollmentId)).ToDictionaryAsync(a => a.EnrollmentId, ct);
+        foreach (var (enrollmentId, status) in marks)
+        {
+            if (existing.TryGetValue(enrollmentId, out var record)) { record.Status = status; record.RecordedAt = now; }
+            else
+            {
+                record = new AttendanceRecord { SessionId = sessionId, EnrollmentId = enrollmentId, Status = status, RecordedAt = now };
+                db.Attendance.Add(record);
+                existing[enrollmentId] = record;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Closes the cohort: each seated enrolment's completion is computed by the course rule and stored.</summary>
+    public async Task CloseAsync(long cohortId, DateTime now, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cohort = await LockAsync(cohortId, ct);
+        var course = await db.Courses.SingleAsync(c => c.Id == cohort.CourseId, ct);
+        cohort.Close(now);
+        var sessions = await db.TrainingSessions.CountAsync(s => s.CohortId == cohortId, ct);
+        var attended = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled)
+            .Select(e => new { e.Id, Attended = e.Attendance.Count(a => a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late) })
+            .ToDictionaryAsync(x => x.Id, x => x.Attended, ct);
+        var enrollments = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled).ToListAsync(ct);
+        foreach (var e in enrollments)
+        {
+            var result = course.Rule.Evaluate(sessions, attended.GetValueOrDefault(e.Id), e.AssessmentScore);
+            e.Completed = result.Completed;
+            e.AttendedSessions = result.Attended;
+            e.SessionCount = sessions;
+            e.CompletionFixedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task<Cohort> LockAsync(long cohortId, CancellationToken ct)
+    {
+        var locked = await db.Database.SqlQuery<long>($"select id as \"Value\" from cohorts where id = {cohortId} for update").ToListAsync(ct);
+        if (locked.Count == 0) throw new NotFoundException("Cohort not found");
+        return await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId, ct) ?? throw new NotFoundException("Cohort not found");
+    }
+}
+
+/// <summary>One line of a cohort's roster with its attendance counts, read in one query.</summary>
+public sealed record RosterRow(
+    long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName, string NationalId,
+    string? Community, string? Province, string? Phone, EnrollmentStatus Status, DateTime? WaitlistedAt,
+    int Present, int Late, int Excused, int Absent, decimal? Score, bool? FixedCompleted, int? FixedAttended, int? FixedSessions)
+{
+    public string Name => TraineeNames.Full(Title, FirstName, LastName);
+
+    /// <summary>The stored completion once the cohort is closed, else the live one.</summary>
+    public CompletionResult Completion(CompletionRule rule, int sessionCount)
+    {
+        if (FixedCompleted is { } fixedCompleted)
+            return rule.Evaluate(FixedSessions ?? sessionCount, FixedAttended ?? 0, Score) with { Completed = fixedCompleted };
+        return rule.Evaluate(sessionCount, Present + Late, Score);
+    }
+}
+
+public static class RosterQueries
+{
+    /// <summary>Enrolled first (by name), then the waitlist in its order, then withdrawn.</summary>
+    public static Task<List<RosterRow>> RosterAsync(this AppDbContext db, long cohortId, CancellationToken ct = default) =>
+        db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId)
+            .OrderBy(e => e.Status == EnrollmentStatus.Enrolled ? 0 : e.Status == EnrollmentStatus.Waitlisted ? 1 : 2)
+            .ThenBy(e => e.WaitlistedAt).ThenBy(e => e.Trainee.FirstName).ThenBy(e => e.Trainee.LastName).ThenBy(e => e.Id)
+            .Select(e => new RosterRow(e.Id, e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName, e.Trainee.NationalId,
+                e.Trainee.Community, e.Trainee.Province, e.Trainee.Phone, e.Status, e.WaitlistedAt,
+                e.Attendance.Count(a => a.Status == AttendanceStatus.Present), e.Attendance.Count(a => a.Status == AttendanceStatus.Late),
+                e.Attendance.Count(a => a.Status == AttendanceStatus.Excused), e.Attendance.Count(a => a.Status == AttendanceStatus.Absent),
+                e.AssessmentScore, e.Completed, e.AttendedSessions, e.SessionCount))
+            .ToListAsync(ct);
+}

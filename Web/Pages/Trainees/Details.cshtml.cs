@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartnerPrograms.Domain.Common;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Training;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Trainees;
+
+/// <summary>A trainee (national ID masked) and every cohort they took.</summary>
+[Authorize(Policy = PortalAuth.StaffPolicy)]
+public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvider clock, IStringLocalizer l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    public Trainee Trainee { get; private set; } = null!;
+    public List<HistoryRow> History { get; private set; } = [];
+    public List<(long Id, string Name)> OpenCohorts { get; private set; } = [];
+
+    public sealed record HistoryRow(long CohortId, string CohortName, string CourseTitle, DateOnly? StartDate, DateOnly? EndDate, CohortStatus CohortStatus,
+        EnrollmentStatus Status, int Attended, int Sessions, bool? Completed);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var t = await db.Trainees.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Id);
+        if (t is null) return NotFound();
+        Trainee = t;
+        History = await db.Enrollments.AsNoTracking().Where(e => e.TraineeId == Id).OrderByDescending(e => e.Cohort.StartDate)
+            .Select(e => new HistoryRow(e.CohortId, e.Cohort.Name, e.Cohort.Course.TitleTh, e.Cohort.StartDate, e.Cohort.EndDate, e.Cohort.Status, e.Status,
+                e.Attendance.Count(a => a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late), e.Cohort.Sessions.Count(), e.Completed))
+            .ToListAsync();
+        var taken = History.Select(h => h.CohortId).ToList();
+        OpenCohorts = (await db.Cohorts.AsNoTracking()
+                .Where(c => (c.Status == CohortStatus.Planned || c.Status == CohortStatus.Open || c.Status == CohortStatus.Running) && !taken.Contains(c.Id))
+                .OrderBy(c => c.Course.TitleTh).ThenBy(c => c.Name).Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name }).Take(300).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnrollAsync(long cohortId)
+    {
+        try
+        {
+            var result = await commands.EnrollAsync(cohortId, Id, clock.GetUtcNow().UtcDateTime);
+            TempData["Flash"] = (result.Status == EnrollmentStatus.Waitlisted ? l["The cohort is full: the trainee is on the waitlist."] : l["The trainee is enrolled."]).Value;
+        }
+        catch (NotFoundException) { return NotFound(); }
+        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        return RedirectToPage(new { id = Id });
+    }
+}

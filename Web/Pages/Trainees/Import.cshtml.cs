@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartnerPrograms.Domain.Common;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Training;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Trainees;
+
+/// <summary>
+/// Upload a CSV or XLSX of trainees → a preview listing each bad row with its row number and reason → confirm.
+/// The parsed rows stay on the server (trainee_imports); the confirm form carries only the import's id.
+/// </summary>
+[Authorize(Policy = PortalAuth.StaffPolicy)]
+[RequestSizeLimit(TraineeImporter.MaxBytes + 100_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = TraineeImporter.MaxBytes + 100_000)]
+public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocalizer l) : PageModel
+{
+    public const int ShownErrors = 500;
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public long? CohortId { get; set; }
+    public TraineeImport? Import { get; private set; }
+    public List<ImportedRow> Rows { get; private set; } = [];
+    public List<(long Id, string Name)> OpenCohorts { get; private set; } = [];
+
+    public int NewCount => Rows.Count(r => r.IsValid && r.ExistingTraineeId is null);
+    public int MatchedCount => Rows.Count(r => r.IsValid && r.ExistingTraineeId is not null);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Id is { } id)
+        {
+            var loaded = await importer.LoadAsync(id, User.UserId() ?? Guid.Empty);
+            if (loaded is null) return NotFound();
+            (Import, Rows) = loaded.Value;
+        }
+        OpenCohorts = (await db.Cohorts.AsNoTracking()
+                .Where(c => c.Status == CohortStatus.Planned || c.Status == CohortStatus.Open || c.Status == CohortStatus.Running)
+                .OrderBy(c => c.Course.TitleTh).ThenBy(c => c.Name).Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name }).Take(300).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            TempData["FlashError"] = l["The file is empty."].Value;
+            return RedirectToPage();
+        }
+        if (Upload.Length > TraineeImporter.MaxBytes)
+        {
+            TempData["FlashError"] = l["The file is too large (at most 20 MB)."].Value;
+            return RedirectToPage();
+        }
+        using var ms = new MemoryStream();
+        await Upload.CopyToAsync(ms);
+        var result = await importer.PreviewAsync(ms.ToArray(), Path.GetFileName(Upload.FileName), User.UserId()!.Value);
+        if (result.FileProblem is { } problem)
+        {
+            TempData["FlashError"] = result.FileProblemArg is null ? l[problem].Value : l[problem, result.FileProblemArg].Value;
+            return RedirectToPage();
+        }
+        return RedirectToPage(new { id = result.ImportId });
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        if (Id is not { } id) return NotFound();
+        var name = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+        try
+        {
+            var result = await importer.CommitAsync(id, User.UserId()!.Value, name, CohortId);
+            if (result is null)
+            {
+                TempData["FlashError"] = l["This import was already done or does not exist."].Value;
+                return RedirectToPage("/Trainees/Index");
+            }
+            TempData["Flash"] = l["Imported: {0} new trainees, {1} already registered (matched), {2} rows skipped.", result.Created, result.Matched, result.Skipped].Value +
+                (CohortId is null ? "" : " " + l["Enrolled {0}, waitlisted {1}.", result.Enrolled, result.Waitlisted].Value);
+        }
+        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        return CohortId is { } cid ? RedirectToPage("/Training/Cohorts/Details", new { id = cid }) : RedirectToPage("/Trainees/Index");
+    }
+}

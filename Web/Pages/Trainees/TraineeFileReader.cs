@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PartnerPrograms.Web.Pages.Trainees;
+
+/// <summary>
+/// Reads a trainee file as Thai users save it from Excel: .xlsx, or CSV in UTF-8 (with or without BOM) or the Thai
+/// Windows code page 874. Returns the header and the rows with their row numbers as the user sees them in Excel.
+/// CSV is parsed here (RFC 4180, ~50 lines) rather than with CsvHelper: the 34.0.0 package on this source is a new
+/// API (no CsvConfiguration/CsvParser) that we could not check against documentation; the formats are small and tested.
+/// </summary>
+public static class TraineeFileReader
+{
+    public sealed record Sheet(IReadOnlyList<string> Header, IReadOnlyList<(int Row, string[] Cells)> Rows);
+
+    /// <summary>Thrown for a file that cannot be read at all; the message is an English localizer key.</summary>
+    public sealed class FileProblem(string message) : Exception(message);
+
+    static TraineeFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Sheet Read(byte[] bytes)
+    {
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF))
+            throw new FileProblem("The file is empty.");
+        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return ReadXlsx(bytes);
+        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
+        if (sample.IndexOf((byte)0) >= 0 || sample.StartsWith("%PDF"u8) || sample.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+            throw new FileProblem("This is not a CSV or Excel (.xlsx) file. In Excel, use Save As and choose CSV UTF-8 or Excel Workbook.");
+        return ReadCsv(Decode(bytes));
+    }
+
+    /// <summary>Valid UTF-8 is UTF-8 (BOM or not); anything else is taken as Thai Windows-874 (TIS-620), as older Excel saves it.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        try
+        {
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            var text = utf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(874).GetString(bytes);
+        }
+    }
+
+    private static Sheet ReadCsv(string text)
+    {
+        string[]? header = null;
+        var rows = new List<(int, string[])>();
+        foreach (var (row, record) in ParseCsv(text, DetectDelimiter(text)))
+        {
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            var cells = record.Select(c => c.Trim()).ToArray();
+            if (header is null) { header = cells; continue; }
+            rows.Add((row, cells));
+        }
+        if (header is null) throw new FileProblem("The file is empty.");
+        return new Sheet(header, rows);
+    }
+
+    /// <summary>Comma, semicolon or tab: whichever the first line has most of, outside quotes.</summary>
+    private static char DetectDelimiter(string text)
+    {
+        var counts = new Dictionary<char, int> { [','] = 0, [';'] = 0, ['\t'] = 0 };
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\r' or '\n') break;
+            else if (!quoted && counts.ContainsKey(c)) counts[c]++;
+        }
+        return counts.MaxBy(kv => kv.Value).Value == 0 ? ',' : counts.MaxBy(kv => kv.Value).Key;
+    }
+
+    /// <summary>RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks. Row numbers count records from 1.</summary>
+    public static IEnumerable<(int Row, string[] Fields)> ParseCsv(string text, char delimiter = ',')
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var row = 0;
+        var any = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                    else quoted = false;
+                }
+                else field.Append(c);
+                continue;
+            }
+            if (c == '"' && field.Length == 0) { quoted = true; any = true; }
+            else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); any = true; }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                fields.Add(field.ToString());
+                field.Clear();
+                yield return (++row, fields.ToArray());
+                fields.Clear();
+                any = false;
+            }
+            else { field.Append(c); any = true; }
+        }
+        if (any || field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return (++row, fields.ToArray());
+        }
+    }
+
+    private static Sheet ReadXlsx(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var doc = SpreadsheetDocument.Open(stream, false);
+            var workbook = doc.WorkbookPart ?? throw new FileProblem("The file is empty.");
+            var first = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
+                ?? throw new FileProblem("The file is empty.");
+            var part = (WorksheetPart)workbook.GetPartById(first.Id!);
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            string[]? header = null;
+            var rows = new List<(int, string[])>();
+            foreach (var r in part.Worksheet.Descendants<Row>())
+            {
+                var cells = new List<string>();
+                foreach (var c in r.Elements<Cell>())
+                {
+                    var col = c.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                    while (cells.Count < col) cells.Add("");
+                    cells.Add(CellText(c, shared));
+                }
+                if (cells.All(string.IsNullOrWhiteSpace)) continue;
+                var number = (int)(r.RowIndex?.Value ?? (uint)(rows.Count + 2));
+                if (header is null) { header = cells.Select(x => x.Trim()).ToArray(); continue; }
+                rows.Add((number, cells.Select(x => x.Trim()).ToArray()));
+            }
+            if (header is null) throw new FileProblem("The file is empty.");
+            return new Sheet(header, rows);
+        }
+        catch (Exception e) when (e is not FileProblem)
+        {
+            throw new FileProblem("This is not a CSV or Excel (.xlsx) file. In Excel, use Save As and choose CSV UTF-8 or Excel Workbook.");
+        }
+    }
+
+    private static string CellText(Cell c, string[] shared)
+    {
+        var type = c.DataType?.Value;
+        if (type == CellValues.SharedString)
+            return int.TryParse(c.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "";
+        if (type == CellValues.InlineString) return c.InlineString?.InnerText ?? "";
+        if (type == CellValues.Boolean) return c.CellValue?.Text == "1" ? "TRUE" : "FALSE";
+        var text = c.CellValue?.Text ?? "";
+        // A 13-digit ID typed as a number may come back as 1.10370012345E+12: write it out in full.
+        if (type is null or CellValues.Number && text.Contains('E', StringComparison.OrdinalIgnoreCase) &&
+            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var big))
+            return big.ToString("0", CultureInfo.InvariantCulture);
+        return text;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var n = 0;
+        foreach (var ch in reference)
+        {
+            if (!char.IsAsciiLetter(ch)) break;
+            n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+        return Math.Max(0, n - 1);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using PartnerPrograms.Domain.Common;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Training;
+
+namespace PartnerPrograms.Web.Pages.Trainees;
+
+/// <summary>One row of an uploaded file, parsed and checked; stored as JSON with its import until the user confirms.</summary>
+public sealed class ImportedRow
+{
+    public int Row { get; set; }
+    public TraineeFields Fields { get; set; } = new();
+    /// <summary>English localizer keys, with {0} filled by Arg.</summary>
+    public List<ImportProblem> Problems { get; set; } = [];
+    public long? ExistingTraineeId { get; set; }
+    public bool IsValid => Problems.Count == 0;
+}
+
+public sealed record ImportProblem(string Field, string Key, string? Arg = null);
+
+/// <summary>
+/// Upload → preview (parsed rows stored server-side in trainee_imports, nothing imported) → confirm (new people
+/// inserted in batches, known national IDs matched to their trainee, optionally all enrolled into a cohort).
+/// </summary>
+public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock)
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+    private const int BatchSize = 1000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Header aliases (compacted: lower case, no spaces, underscores, dashes or dots) for each field.</summary>
+    private static readonly Dictionary<string, string[]> Aliases = new()
+    {
+        ["title"] = ["title", "คำนำหน้า", "คำนำหน้าชื่อ"],
+        ["firstName"] = ["firstname", "name", "ชื่อ", "ชื่อจริง"],
+        ["lastName"] = ["lastname", "surname", "familyname", "นามสกุล"],
+        ["firstNameEn"] = ["firstnameen", "firstnameenglish", "ชื่อภาษาอังกฤษ", "ชื่อ(อังกฤษ)", "ชื่ออังกฤษ"],
+        ["lastNameEn"] = ["lastnameen", "lastnameenglish", "นามสกุลภาษาอังกฤษ", "นามสกุล(อังกฤษ)", "นามสกุลอังกฤษ"],
+        ["nationalId"] = ["nationalid", "citizenid", "idcard", "idno", "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "เลขที่บัตรประชาชน"],
+        ["birthDate"] = ["birthdate", "dateofbirth", "dob", "birthday", "วันเกิด", "วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด"],
+        ["phone"] = ["phone", "mobile", "tel", "telephone", "โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "โทร"],
+        ["email"] = ["email", "อีเมล", "อีเมล์"],
+        ["lineId"] = ["lineid", "line", "ไลน์", "ไอดีไลน์", "ไลน์ไอดี"],
+        ["province"] = ["province", "จังหวัด"],
+        ["community"] = ["community", "group", "network", "ชุมชน", "กลุ่ม", "ชุมชน/กลุ่ม", "ชุมชนหรือกลุ่ม", "กลุ่ม/เครือข่าย", "เครือข่าย", "หน่วยงาน"],
+        ["pdpaConsent"] = ["pdpaconsent", "consent", "pdpa", "ความยินยอม", "ยินยอม", "ยินยอมpdpa"],
+    };
+
+    public static readonly string[] RequiredFields = ["firstName", "lastName", "nationalId"];
+    public static string ExpectedColumns => "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, community, pdpaConsent";
+
+    public sealed record PreviewResult(Guid? ImportId, string? FileProblem, string? FileProblemArg = null);
+
+    public async Task<PreviewResult> PreviewAsync(byte[] bytes, string fileName, Guid userId, CancellationToken ct = default)
+    {
+        TraineeFileReader.Sheet sheet;
+        try { sheet = TraineeFileReader.Read(bytes); }
+        catch (TraineeFileReader.FileProblem p) { return new PreviewResult(null, p.Message); }
+
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < sheet.Header.Count; i++)
+        {
+            var key = Compact(sheet.Header[i]);
+            var field = Aliases.FirstOrDefault(a => a.Value.Contains(key)).Key;
+            if (field is not null) columns.TryAdd(field, i);
+        }
+        var missing = RequiredFields.Where(f => !columns.ContainsKey(f)).ToList();
+        if (missing.Count > 0)
+            return new PreviewResult(null, "The file lacks the columns: {0}. The first row must name the columns.", string.Join(", ", missing));
+        if (sheet.Rows.Count == 0) return new PreviewResult(null, "The file has a header but no rows.");
+
+        var rows = new List<ImportedRow>(sheet.Rows.Count);
+        var seen = new Dictionary<string, int>();
+        foreach (var (number, cells) in sheet.Rows)
+        {
+            string? Cell(string field) => columns.TryGetValue(field, out var i) && i < cells.Length ? cells[i] : null;
+            var fields = new TraineeFields
+            {
+                Title = Cell("title"), FirstName = Cell("firstName"), LastName = Cell("lastName"), FirstNameEn = Cell("firstNameEn"),
+                LastNameEn = Cell("lastNameEn"), NationalId = Cell("nationalId"), BirthDate = Cell("birthDate"), Phone = Cell("phone"),
+                Email = Cell("email"), LineId = Cell("lineId"), Province = Cell("province"), Community = Cell("community"),
+                PdpaConsent = IsYes(Cell("pdpaConsent")),
+            };
+            var row = new ImportedRow { Row = number, Fields = fields };
+            var errors = fields.Validate(out var clean);
+            foreach (var (field, key) in errors) row.Problems.Add(new ImportProblem(field, key));
+            if (clean.NationalId.Length == 13 && row.Problems.All(p => p.Field != "nationalId"))
+            {
+                if (seen.TryGetValue(clean.NationalId, out var firstRow))
+                    row.Problems.Add(new ImportProblem("nationalId", "The same national ID is on row {0}.", firstRow.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                else seen[clean.NationalId] = number;
+                fields.NationalId = clean.NationalId;
+            }
+            rows.Add(row);
+        }
+        var ids = seen.Keys.ToArray();
+        var existing = await db.Trainees.AsNoTracking().Where(t => ids.Contains(t.NationalId))
+            .Select(t => new { t.Id, t.NationalId }).ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+        foreach (var row in rows.Where(r => r.IsValid))
+            if (existing.TryGetValue(row.Fields.NationalId!, out var id)) row.ExistingTraineeId = id;
+
+        var import = new TraineeImport
+        {
+            Id = Guid.NewGuid(), CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FileName = fileName.Length > 300 ? fileName[..300] : fileName,
+            Rows = JsonSerializer.Serialize(rows, Json), RowCount = rows.Count, ErrorCount = rows.Count(r => !r.IsValid),
+        };
+        db.TraineeImports.Add(import);
+        await db.SaveChangesAsync(ct);
+        return new PreviewResult(import.Id, null);
+    }
+
+    public async Task<(TraineeImport Import, List<ImportedRow> Rows)?> LoadAsync(Guid id, Guid userId, CancellationToken ct = default)
+    {
+        var import = await db.TraineeImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.CreatedBy == userId, ct);
+        if (import is null) return null;
+        return (import, JsonSerializer.Deserialize<List<ImportedRow>>(import.Rows, Json) ?? []);
+    }
+
+    public sealed record CommitResult(int Created, int Matched, int Skipped, int Enrolled, int Waitlisted);
+
+    /// <summary>Imports the valid rows: new national IDs become trainees (batched), known ones are matched. Once only.</summary>
+    public async Task<CommitResult?> CommitAsync(Guid id, Guid userId, string recordedBy, long? cohortId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var traineeIds = new List<long>();
+        int created, matched, skipped;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Lock the import row: a double click or a second tab cannot import twice.
+            var locked = await db.Database.SqlQuery<Guid>($"select id as \"Value\" from trainee_imports where id = {id} and created_by = {userId} and committed_at is null for update").ToListAsync(ct);
+            if (locked.Count == 0) return null;
+            var import = await db.TraineeImports.SingleAsync(i => i.Id == id, ct);
+            var rows = JsonSerializer.Deserialize<List<ImportedRow>>(import.Rows, Json) ?? [];
+            var valid = rows.Where(r => r.IsValid).ToList();
+            skipped = rows.Count - valid.Count;
+            var cleaned = valid.Select(r => { r.Fields.Validate(out var c); return c; }).ToList();
+            var ids = cleaned.Select(c => c.NationalId).ToArray();
+            // Checked again now: someone may have registered one of these people since the preview.
+            var existing = await db.Trainees.Where(t => ids.Contains(t.NationalId)).Select(t => new { t.Id, t.NationalId })
+                .ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+            var consentBy = "import: " + import.FileName + " (" + recordedBy + ")";
+            var fresh = cleaned.Where(c => !existing.ContainsKey(c.NationalId)).ToList();
+            matched = cleaned.Count - fresh.Count;
+            created = fresh.Count;
+            // One COPY stream for all new people: 10,000 rows in one round trip, inside this transaction.
+            var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await using (var copy = await conn.BeginBinaryImportAsync(
+                "COPY trainees (title, first_name, last_name, first_name_en, last_name_en, national_id, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var c in fresh)
+                {
+                    var t = new Trainee { CreatedAt = now };
+                    c.ApplyTo(t, consentBy, now);
+                    await copy.StartRowAsync(ct);
+                    await WriteAsync(copy, t.Title, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.FirstName, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.LastName, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.FirstNameEn, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.LastNameEn, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.NationalId, NpgsqlDbType.Char, ct);
+                    if (t.BirthDate is { } birth) await copy.WriteAsync(birth, NpgsqlDbType.Date, ct); else await copy.WriteNullAsync(ct);
+                    await WriteAsync(copy, t.Phone, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.Email, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.LineId, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.Province, NpgsqlDbType.Varchar, ct);
+                    await WriteAsync(copy, t.Community, NpgsqlDbType.Varchar, ct);
+                    if (t.PdpaConsentAt is { } at) await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct); else await copy.WriteNullAsync(ct);
+                    await WriteAsync(copy, t.PdpaConsentBy, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                }
+                try { await copy.CompleteAsync(ct); }
+                catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
+                {
+                    // Someone registered one of these people between the check above and now: nothing was imported.
+                    throw new RuleViolationException("Someone registered one of these people in the meantime. Nothing was imported; confirm again.");
+                }
+            }
+            var freshIds = fresh.Select(c => c.NationalId).ToArray();
+            var inserted = await db.Trainees.Where(t => freshIds.Contains(t.NationalId)).Select(t => new { t.Id, t.NationalId })
+                .ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+            foreach (var c in cleaned)
+                traineeIds.Add(existing.TryGetValue(c.NationalId, out var known) ? known : inserted[c.NationalId]);
+            import.CommittedAt = now;
+            import.CreatedCount = created;
+            import.MatchedCount = matched;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        int enrolled = 0, waitlisted = 0;
+        if (cohortId is { } cid)
+            (enrolled, waitlisted, _) = await commands.EnrollManyAsync(cid, traineeIds, now, ct);
+        return new CommitResult(created, matched, skipped, enrolled, waitlisted);
+    }
+
+    private static Task WriteAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+    private static string Compact(string s) =>
+        string.Concat(s.Trim().TrimStart('\uFEFF').Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-' and not '.')).ToLowerInvariant();
+
+    private static bool IsYes(string? s) =>
+        s?.Trim().ToLowerInvariant() is "y" or "yes" or "true" or "1" or "ใช่" or "ยินยอม" or "x" or "✓" or "/";
+}

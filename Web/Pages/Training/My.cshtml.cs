@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Domain.Training;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Training;
+
+/// <summary>A participant's own cohorts and sessions (the query filters limit everything to their trainee record).</summary>
+public class MyModel(AppDbContext db) : PageModel
+{
+    public List<CohortView> Cohorts { get; private set; } = [];
+    public sealed record CohortView(long Id, string CourseTitle, string Name, CohortStatus Status, EnrollmentStatus MyStatus, bool? Completed,
+        List<SessionView> Sessions);
+    public sealed record SessionView(DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Topic, string? Place, AttendanceStatus? Mine);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!User.IsInRole(Roles.Participant) || User.TraineeId() is not { } me) return NotFound();
+        Cohorts = await db.Enrollments.AsNoTracking().Where(e => e.TraineeId == me).OrderByDescending(e => e.Cohort.StartDate)
+            .Select(e => new CohortView(e.CohortId, e.Cohort.Course.TitleTh, e.Cohort.Name, e.Cohort.Status, e.Status, e.Completed,
+                e.Cohort.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime)
+                    .Select(s => new SessionView(s.Date, s.StartTime, s.EndTime, s.Topic, s.Place,
+                        s.Attendance.Where(a => a.EnrollmentId == e.Id).Select(a => (AttendanceStatus?)a.Status).FirstOrDefault())).ToList()))
+            .ToListAsync();
+        return Page();
+    }
+}
