@@ -1,0 +1,3 @@
+// placeholder, filled below
+namespace PartnerPrograms.Web.Pages.Communities;
+public sealed class CommunityImporter;
