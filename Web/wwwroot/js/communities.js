@@ -45,7 +45,9 @@
   });
 
   var colours = { A: '#1b7f4b', B: '#e0a100', C: '#2f6fbf', D: '#8a4fb5', Unclassified: '#9aa0a6' };
-  if (window.Chart) {
+  function drawCharts() {
+    // The page's Thai font (Sarabun, served locally): canvas text does not inherit CSS, and the default fonts lack Thai.
+    window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
     document.querySelectorAll('canvas[data-community-chart]').forEach(function (canvas) {
       var spec = JSON.parse(canvas.getAttribute('data-community-chart'));
       var labels = JSON.parse(canvas.getAttribute('data-labels') || '{}');
@@ -61,10 +63,14 @@
         options: {
           indexAxis: horizontal ? 'y' : 'x',
           responsive: true,
-          scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true, beginAtZero: true } },
+          maintainAspectRatio: false,
+          scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
           plugins: { legend: { position: 'bottom' } }
         }
       });
     });
+  }
+  if (window.Chart && document.querySelector('canvas[data-community-chart]')) {
+    (document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve()).then(drawCharts);
   }
 })();
