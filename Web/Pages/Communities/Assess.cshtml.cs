@@ -46,7 +46,7 @@ public class AssessModel(AppDbContext db, CommunityService service, IStringLocal
         if (Input.Assessor is { Length: > 200 }) ModelState.AddModelError("Input.Assessor", l["At most 200 characters."]);
         if (!ModelState.IsValid) return Page();
         var a = await service.AssessAsync(community, Input.AssessedOn!.Value, Input.Scores, Input.Assessor, Input.Notes, User.Identity?.Name);
-        TempData["Flash"] = l["Assessment recorded: group {0}.", l["Category:" + a.Category].Value].Value;
+        TempData["Flash"] = l["Assessment recorded: {0}.", l[CommunityLabels.Category(a.Category)].Value].Value;
         return RedirectToPage("/Communities/Details", new { id = Id });
     }
 
