@@ -190,3 +190,55 @@ public class CommunityPageTests : IAsyncLifetime
         rubrics[1].ChangeNote.ShouldBe("ลดเกณฑ์ความพร้อม");
     }
 }
+
+public class CommunityEditTests : IAsyncLifetime
+{
+    private PortalFactory _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await PortalFactory.CreateAsync();
+        await _app.CreateUserAsync("staff@example.org", Roles.Staff);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_place_that_does_not_belong_together_is_refused_and_a_stale_edit_is_reported()
+    {
+        var staff = await _app.SignedInClientAsync("staff@example.org");
+        // Mae Win is in Mae Wang (5022), not in Chiang Khan (4203).
+        var wrong = await staff.SubmitFormAsync("/Communities/Edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "บ้านผิดที่", ["Input.ProvinceCode"] = "42", ["Input.DistrictId"] = "4203", ["Input.SubDistrictId"] = CommunityFixture.MaeWin.ToString(),
+        });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageDriver.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("กรุณาเลือกจังหวัด อำเภอ และตำบลจากรายการ");
+
+        var id = await _app.CreateCommunityAsync("บ้านแม่วิน", CommunityFixture.MaeWin);
+        var form = await staff.GetDocumentAsync($"/Communities/Edit?id={id}");
+        await _app.DbAsync(async db => { var c = await db.Communities.SingleAsync(x => x.Id == id); c.Notes = "แก้ไขโดยผู้อื่น"; return await db.SaveChangesAsync(); });
+        var stale = await staff.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("main form")!, $"/Communities/Edit?id={id}",
+            new Dictionary<string, string> { ["Input.Name"] = "บ้านแม่วินใหม่" });
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageDriver.Parse(await stale.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("มีผู้อื่นแก้ไขข้อมูลชุมชนนี้ก่อน");
+        (await _app.DbAsync(db => db.Communities.SingleAsync(x => x.Id == id))).Name.ShouldBe("บ้านแม่วิน");
+
+        var fresh = await staff.SubmitFormAsync($"/Communities/Edit?id={id}", new Dictionary<string, string> { ["Input.Name"] = "บ้านแม่วินใหม่" });
+        fresh.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _app.DbAsync(db => db.Communities.SingleAsync(x => x.Id == id))).Name.ShouldBe("บ้านแม่วินใหม่");
+    }
+
+    [Fact]
+    public async Task In_English_the_groups_and_regions_read_as_words()
+    {
+        var id = await _app.CreateCommunityAsync("บ้านแม่วิน", CommunityFixture.MaeWin);
+        var api = await _app.ApiClientAsync("staff@example.org");
+        await api.PostAsJsonAsync($"/api/v1/communities/{id}/assessments", new { assessedOn = "2025-05-01", scores = CommunityFixture.Scores(6, 7, 4, 8) });
+        var staff = await _app.SignedInClientAsync("staff@example.org");
+        var doc = await staff.GetDocumentAsync($"/Communities/Details?id={id}&culture=en-GB&ui-culture=en-GB");
+        doc.QuerySelector("[data-testid=category]")!.TextContent.Trim().ShouldBe("Group C");
+        doc.QuerySelector("main")!.TextContent.ShouldContain("North");
+        doc.QuerySelector("[data-testid=reasons]")!.TextContent.ShouldContain("Learning site 80% is at least 60%: potential as a learning site (C).");
+    }
+}
