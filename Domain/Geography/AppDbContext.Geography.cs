@@ -1,0 +1,11 @@
+using PartnerPrograms.Domain.Geography;
+using Microsoft.EntityFrameworkCore;
+
+namespace PartnerPrograms.Domain.Database;
+
+public partial class AppDbContext
+{
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<SubDistrict> SubDistricts => Set<SubDistrict>();
+}

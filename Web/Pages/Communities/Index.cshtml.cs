@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Communities;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Geography;
+using PartnerPrograms.Domain.Identity;
+
+namespace PartnerPrograms.Web.Pages.Communities;
+
+[Authorize(Roles = Roles.Staff + "," + Roles.Admin + "," + Roles.Partner)]
+public class IndexModel(AppDbContext db, CommunityService service) : PageModel
+{
+    public const int PageSize = 50;
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Province { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public List<Row> Rows { get; private set; } = [];
+    public List<ProvinceOption> Provinces { get; private set; } = [];
+
+    public sealed record Row(long Id, string Name, int? VillageNo, string SubDistrict, string District, string Province, Region Region,
+        CommunityCategory Category, CommunityCategory Computed, bool Overridden, DateOnly? LastAssessedOn);
+    public sealed record ProvinceOption(string Code, string NameTh, string NameEn);
+
+    public async Task OnGetAsync()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, CommunityService.ParseRegion(Region), Q);
+        Total = await query.CountAsync();
+        Rows = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new Row(c.Id, c.Name, c.VillageNo,
+                db.SubDistricts.Where(s => s.Id == c.SubDistrictId).Select(s => s.NameTh).First(),
+                db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.NameTh).First(),
+                db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.NameTh).First(),
+                c.Region, c.Category, c.ComputedCategory, c.OverrideCategory != null, c.LastAssessedOn))
+            .ToListAsync();
+        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.NameTh).Select(p => new ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToListAsync();
+    }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public string PageUrl(int page) => QueryHelpers(page);
+
+    private string QueryHelpers(int page)
+    {
+        var q = new Dictionary<string, string?> { ["q"] = Q, ["category"] = Category, ["province"] = Province, ["region"] = Region, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Communities", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}
