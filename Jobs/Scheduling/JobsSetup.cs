@@ -16,6 +16,7 @@ public static class JobsSetup
     public static readonly List<RecurringJob> Recurring =
     [
         new(typeof(OutboxDispatchJob), "email-outbox", "0/20 * * * * ?", "Send queued e-mail (every 20 s)"),
+        new(typeof(PartnerPrograms.Jobs.Mous.MouExpiryJob), "mou-expiry", "0 5 0 * * ?", "Set MOUs whose term is over to expired (daily 00:05)"),
     ];
 
     /// <summary>
