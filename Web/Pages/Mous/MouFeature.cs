@@ -26,6 +26,7 @@ public sealed class MouFeature : IPortalFeature
         services.AddScoped<MouService>();
         services.AddScoped<MouExpiry>();
         services.AddSingleton<MouDocuments>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new IsoDateOnlyBinderProvider()));
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -73,11 +74,18 @@ public sealed class MouFeature : IPortalFeature
         TypedResults.Ok(await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh)
             .Select(o => new OrganizationDto(o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province)).ToListAsync());
 
-    private static async Task<IResult> List(AppDbContext db, MouService mous, MouStatus? status, long? partnerId, int? year, string? q, int page = 1, int pageSize = 50)
+    private static async Task<IResult> List(AppDbContext db, MouService mous, string? status, long? partnerId, int? year, string? q, int page = 1, int pageSize = 50)
     {
+        MouStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<MouStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return ApiErrors.Validation("status", "Unknown status: use draft, active, expired, terminated or renewed.");
+            statusFilter = parsed;
+        }
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = MouQueries.Filter(db, new MouFilter(status, partnerId, year, q));
+        var query = MouQueries.Filter(db, new MouFilter(statusFilter, partnerId, year, q));
         var total = await query.CountAsync();
         return TypedResults.Ok(new ListResponse(total, page, pageSize, await MouQueries.PageAsync(db, query, mous.Today, page, pageSize)));
     }

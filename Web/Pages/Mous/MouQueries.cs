@@ -32,7 +32,7 @@ public static class MouQueries
     public static Task<MouDetail?> DetailAsync(AppDbContext db, long id) =>
         db.Mous.AsNoTracking().Where(m => m.Id == id).Select(m => new MouDetail(m.Id, m.Code, m.Title, m.Purpose, m.Status, m.SigningDate,
             m.StartDate, m.EndDate, m.TerminationReason, m.RenewsMouId,
-            db.Mous.IgnoreQueryFilters().Where(r => r.Id == m.RenewsMouId).Select(r => r.Code).FirstOrDefault(), m.Version,
+            db.Mous.Where(r => r.Id == m.RenewsMouId).Select(r => r.Code).FirstOrDefault(), m.Version,
             m.Parties.OrderBy(p => p.SortOrder).Select(p => new PartyView(p.OrganizationId,
                 db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.NameTh).First(),
                 db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName).First(),
@@ -88,10 +88,10 @@ public static class MouQueries
             .ToListAsync();
 
     /// <summary>Open, overdue and due-soon actions per responsible organisation (of the MOUs in force or draft).</summary>
-    public static Task<List<PartnerLoad>> LoadPerPartnerAsync(AppDbContext db, DateOnly today)
+    public static async Task<List<PartnerLoad>> LoadPerPartnerAsync(AppDbContext db, DateOnly today)
     {
         var soon = today.AddDays(MouRules.DueSoonDays);
-        return db.MouActions.AsNoTracking()
+        var counts = await db.MouActions.AsNoTracking()
             .Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
             .GroupBy(a => a.ResponsibleOrganizationId)
             .Select(g => new
@@ -99,9 +99,11 @@ public static class MouQueries
                 OrganizationId = g.Key, Open = g.Count(),
                 Overdue = g.Count(a => a.DueDate < today), DueSoon = g.Count(a => a.DueDate >= today && a.DueDate <= soon),
             })
-            .Join(db.Organizations, g => g.OrganizationId, o => o.Id, (g, o) => new PartnerLoad(g.OrganizationId, o.ShortName ?? o.NameTh, g.Open, g.Overdue, g.DueSoon))
-            .OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DueSoon).ThenBy(p => p.Name)
             .ToListAsync();
+        var ids = counts.Select(c => c.OrganizationId).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.NameTh);
+        return counts.Select(c => new PartnerLoad(c.OrganizationId, names.GetValueOrDefault(c.OrganizationId, "?"), c.Open, c.Overdue, c.DueSoon))
+            .OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DueSoon).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 
     public static Task<List<AttachmentView>> AttachmentsAsync(AppDbContext db, long mouId) =>
