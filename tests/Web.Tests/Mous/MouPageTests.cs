@@ -263,4 +263,27 @@ public class MouPageTests : MouWorld
         var dup = await staff.SubmitFormAsync("/Partners/Edit", new Dictionary<string, string> { ["Input.NameTh"] = "ธนาคารออมสิน" });
         dup.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Staff_edit_a_draft_and_the_dates_survive_the_round_trip_in_Thai()
+    {
+        var draft = await CreateMouAsync("MOU-2569-010", "ร่างความร่วมมือ", (Foundation, "นายวีรยุทธ ศรีประเสริฐ"), (Cdd, "นางสาวรัชนีกร บุญมาก"));
+        var before = await App.DbAsync(db => db.Mous.AsNoTracking().SingleAsync(m => m.Id == draft));
+        var staff = await App.SignedInClientAsync("staff@example.org");
+        var response = await staff.SubmitFormAsync($"/Mous/Edit?id={draft}", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "ความร่วมมือพลังงานชุมชน",
+            ["Input.Parties[2].OrganizationId"] = Vfund.ToString(), ["Input.Parties[2].SignatoryName"] = "นางอรุณี ทองประเสริฐ",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var after = await App.DbAsync(db => db.Mous.AsNoTracking().Include(m => m.Parties).SingleAsync(m => m.Id == draft));
+        after.Title.ShouldBe("ความร่วมมือพลังงานชุมชน");
+        after.StartDate.ShouldBe(before.StartDate);
+        after.EndDate.ShouldBe(before.EndDate);
+        after.Parties.Select(p => p.OrganizationId).OrderBy(x => x).ShouldBe(new[] { Foundation, Cdd, Vfund }.OrderBy(x => x));
+        var doc = await staff.GetDocumentAsync($"/Mous/Details?id={draft}");
+        doc.QuerySelector("[data-testid=audit]")!.TextContent.ShouldContain("title: “ร่างความร่วมมือ” → “ความร่วมมือพลังงานชุมชน”");
+        // a signed MOU is not rewritten: the edit page sends staff back to the MOU
+        (await staff.GetAsync($"/Mous/Edit?id={MouA}")).Headers.Location!.ToString().ShouldBe($"/Mous/Details?id={MouA}");
+    }
 }
