@@ -38,7 +38,7 @@ public class ActionModel(AppDbContext db, MouService mous, IStringLocalizer l) :
         public string? Title { get; set; }
         public long ResponsibleOrganizationId { get; set; }
         public string? ContactName { get; set; }
-        public DateOnly? DueDate { get; set; }
+        [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? DueDate { get; set; }
         public ActionStatus Status { get; set; }
         public uint Version { get; set; }
     }

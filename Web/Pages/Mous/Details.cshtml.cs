@@ -30,13 +30,13 @@ public class DetailsModel(AppDbContext db, MouService mous, MouDocuments documen
     [BindProperty] public string? ActionTitle { get; set; }
     [BindProperty] public long ActionOrganizationId { get; set; }
     [BindProperty] public string? ActionContact { get; set; }
-    [BindProperty] public DateOnly? ActionDue { get; set; }
+    [BindProperty] [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? ActionDue { get; set; }
     [BindProperty] public MouTransition Transition { get; set; }
-    [BindProperty] public DateOnly? SigningDate { get; set; }
+    [BindProperty] [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? SigningDate { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? NewCode { get; set; }
-    [BindProperty] public DateOnly? NewStart { get; set; }
-    [BindProperty] public DateOnly? NewEnd { get; set; }
+    [BindProperty] [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? NewStart { get; set; }
+    [BindProperty] [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? NewEnd { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();

@@ -33,8 +33,8 @@ public class EditModel(AppDbContext db, MouService mous, IStringLocalizer l) : P
         public string? Code { get; set; }
         public string? Title { get; set; }
         public string? Purpose { get; set; }
-        public DateOnly? StartDate { get; set; }
-        public DateOnly? EndDate { get; set; }
+        [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? StartDate { get; set; }
+        [ModelBinder(typeof(IsoDateOnlyBinder))] public DateOnly? EndDate { get; set; }
         public uint Version { get; set; }
         public List<PartyInput> Parties { get; set; } = [];
     }

@@ -8,12 +8,6 @@ namespace PartnerPrograms.Web.Pages.Mous;
 /// &lt;input type="date"&gt; always posts ISO dates (2020-03-02, Gregorian). Form values bind in the request culture,
 /// and th-TH counts years in the Buddhist era, so "2020" would become 1477 CE: dates are parsed invariantly instead.
 /// </summary>
-public sealed class IsoDateOnlyBinderProvider : IModelBinderProvider
-{
-    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new IsoDateOnlyBinder() : null;
-}
-
 public sealed class IsoDateOnlyBinder : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)

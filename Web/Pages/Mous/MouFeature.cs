@@ -26,7 +26,6 @@ public sealed class MouFeature : IPortalFeature
         services.AddScoped<MouService>();
         services.AddScoped<MouExpiry>();
         services.AddSingleton<MouDocuments>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new IsoDateOnlyBinderProvider()));
     }
 
     public void MapApi(RouteGroupBuilder api)
