@@ -30,6 +30,9 @@ public static class JobsSetup
         services.AddScoped<Reminders.ReminderSender>();
         services.AddScoped<Reminders.ReminderRunner>();
         services.AddSingleton<Reminders.UnsubscribeLinks>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.MouReminders>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.TrainingReminders>();
+        services.AddScoped<Reminders.ICalendarEventSource, Reminders.PortalCalendarEvents>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
