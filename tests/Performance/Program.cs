@@ -7,16 +7,20 @@ using PartnerPrograms.Jobs.Documents;
 
 // Benchmarks (not run by CI): dotnet run -c Release --project tests/Performance -- <verb> [options]
 //   certificates [--count 515] [--batch 1] [--concurrency 2]   print certificate PDFs, report per-second figures
+//   reminders [--mous 10000] [--actions-per-mou 20] [--organizations 500]   the daily reminder scan at national scale
 var verb = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 
 switch (verb)
 {
+    case "reminders":
+        await PartnerPrograms.Performance.ReminderBenchmark.RunAsync(Option("mous", 10_000), Option("actions-per-mou", 20), Option("organizations", 500));
+        break;
     case "certificates":
         await CertificatesAsync(Option("count", 515), Option("batch", 1), Option("concurrency", 2));
         break;
     default:
-        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C]");
+        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
         break;
 }
 
