@@ -12,6 +12,7 @@ public class IndexModel(AppDbContext db, EmailSender sender, TimeProvider clock)
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public List<OutboxMessage> Messages { get; private set; } = [];
     public Dictionary<string, int> Counts { get; private set; } = [];
+    public List<PartnerPrograms.Domain.Reminders.ReminderLogEntry> Reminders { get; private set; } = [];
     public string? PickupDirectory => sender.WritesToFolder ? sender.PickupDirectory : null;
 
     public async Task OnGetAsync()
@@ -22,6 +23,7 @@ public class IndexModel(AppDbContext db, EmailSender sender, TimeProvider clock)
         var query = db.OutboxMessages.AsNoTracking();
         if (Enum.TryParse<OutboxStatus>(Status, out var status)) query = query.Where(m => m.Status == status);
         Messages = await query.OrderByDescending(m => m.Id).Take(200).ToListAsync();
+        Reminders = await db.ReminderLog.AsNoTracking().Where(r => r.OutboxMessageId != null).OrderByDescending(r => r.Id).Take(100).ToListAsync();
     }
 
     public async Task<IActionResult> OnPostResendAsync(long id)
