@@ -30,8 +30,8 @@ public sealed class CertificatesFeature : IPortalFeature
     {
         api.MapGet("/certificates/{code}", Get).AllowAnonymous().RequireRateLimiting(RateLimits.Public)
             .WithSummary("Public: the facts of a certificate by its code (case and dashes do not matter); 404 when unknown.");
-        api.MapGet("/certificates/{code}/pdf", Pdf).RequireAuthorization().WithSummary("The stored PDF, for staff and the holder only (404 for everyone else).");
-        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).RequireAuthorization().WithSummary("The stored PDF by certificate id, for staff and the holder only.");
+        api.MapGet("/certificates/{code}/pdf", Pdf).AllowAnonymous().WithSummary("The stored PDF, for staff and the holder only (404 for everyone else).");
+        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).AllowAnonymous().WithSummary("The stored PDF by certificate id, for staff and the holder only.");
         api.MapPost("/cohorts/{id:long}/certificates", Issue).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Issues certificates for every completed enrolment without one, as a job: 202 with the batch and job ids.");
         api.MapGet("/certificate-batches/{id:long}", Batch).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("An issuing job's progress.");
@@ -47,18 +47,22 @@ public sealed class CertificatesFeature : IPortalFeature
         return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy));
     }
 
-    private static async Task<IResult> Pdf(string code, AppDbContext db)
+    // Staff and the holder only; everyone else (signed out, other participants, partners) gets 404, not a hint that it exists.
+    private static bool MaySee(HttpContext http) => http.User.Identity?.IsAuthenticated == true && (http.User.IsStaff() || http.User.TraineeId() is not null);
+
+    private static async Task<IResult> Pdf(string code, HttpContext http, AppDbContext db)
     {
         var normalized = CertificateCode.Normalize(code);
-        if (normalized is null) return ApiErrors.NotFound("Certificate not found");
+        if (normalized is null || !MaySee(http)) return ApiErrors.NotFound("Certificate not found");
         // The query filter limits a participant to their own certificates and a partner to none.
         var c = await db.Certificates.AsNoTracking().Where(x => x.Code == normalized).Select(x => new { x.Code, x.HolderName, x.Pdf }).SingleOrDefaultAsync();
         if (c?.Pdf is null) return ApiErrors.NotFound("Certificate not found");
         return TypedResults.File(c.Pdf, "application/pdf", CertificateIssuer.ZipEntryName(c.HolderName, c.Code));
     }
 
-    private static async Task<IResult> PdfById(long id, AppDbContext db)
+    private static async Task<IResult> PdfById(long id, HttpContext http, AppDbContext db)
     {
+        if (!MaySee(http)) return ApiErrors.NotFound("Certificate not found");
         var c = await db.Certificates.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Code, x.HolderName, x.Pdf }).SingleOrDefaultAsync();
         if (c?.Pdf is null) return ApiErrors.NotFound("Certificate not found");
         return TypedResults.File(c.Pdf, "application/pdf", CertificateIssuer.ZipEntryName(c.HolderName, c.Code));
