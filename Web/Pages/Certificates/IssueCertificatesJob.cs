@@ -7,7 +7,7 @@ public sealed class IssueCertificatesJob(CertificateIssuer issuer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var batchId = context.MergedJobDataMap.GetLong("batchId");
+        var batchId = long.Parse(context.MergedJobDataMap.GetString("batchId")!, System.Globalization.CultureInfo.InvariantCulture);
         await issuer.RunBatchAsync(batchId, cancellationToken);
         context.Result = $"batch {batchId}";
     }
@@ -17,7 +17,7 @@ public sealed class IssueCertificatesJob(CertificateIssuer issuer) : IJob
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var key = "certs-" + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var job = JobBuilder.Create<IssueCertificatesJob>().WithIdentity(key).UsingJobData("batchId", batchId).Build();
+        var job = JobBuilder.Create<IssueCertificatesJob>().WithIdentity(key).UsingJobData("batchId", batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
         await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity(key).StartNow().Build(), cancellationToken: ct);
         return key;
     }
