@@ -97,7 +97,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Index");
     })
-    .AddViewLocalization();
+    .AddViewLocalization()
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new PortalDateBinderProvider()));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -61,4 +61,52 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         db.ChangeTracker.Clear();
         return ReminderOutcome.Queued;
     }
+
+    /// <summary>
+    /// One digest e-mail for a person and a day, listing only the items not reminded before: each item (e.g. "the
+    /// 7-day warning of action 12") is logged on its own, so a second run, or tomorrow's digest, never repeats it.
+    /// Returns the outcome and the items the digest carried.
+    /// </summary>
+    public async Task<(ReminderOutcome Outcome, IReadOnlyList<T> Sent)> SendDigestAsync<T>(ReminderKind kind, Guid? userId, string recipientKey,
+        string dayKey, IReadOnlyList<T> items, Func<T, string> itemKey, Func<IReadOnlyList<T>, OutboxMessage?> build, CancellationToken ct = default)
+    {
+        if (items.Count == 0) return (ReminderOutcome.AlreadySent, []);
+        if (userId is { } uid && await db.NotificationPreferences.AnyAsync(p => p.UserId == uid && p.Kind == kind && !p.Enabled, ct))
+            return (ReminderOutcome.OptedOut, []);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var fresh = new List<T>();
+        foreach (var item in items)
+        {
+            var occurrence = "item:" + itemKey(item);
+            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                insert into reminder_log (kind, recipient_key, occurrence_key, created_at)
+                values ({kind.ToString()}, {recipientKey}, {occurrence}, {now})
+                on conflict (kind, recipient_key, occurrence_key) do nothing
+                """, ct);
+            if (inserted > 0) fresh.Add(item);
+        }
+        var message = fresh.Count == 0 ? null : build(fresh);
+        if (message is null || string.IsNullOrWhiteSpace(message.To))
+        {
+            await tx.RollbackAsync(ct);
+            return (fresh.Count == 0 ? ReminderOutcome.AlreadySent : ReminderOutcome.NoAddress, []);
+        }
+        // A second digest on the same day (new items came due since the first) gets its own key.
+        var digestKey = dayKey;
+        for (var n = 2; await db.ReminderLog.AnyAsync(r => r.Kind == kind && r.RecipientKey == recipientKey && r.OccurrenceKey == digestKey, ct); n++)
+            digestKey = $"{dayKey}#{n}";
+        var entry = new ReminderLogEntry { Kind = kind, RecipientKey = recipientKey, OccurrenceKey = digestKey, CreatedAt = now };
+        message.DedupeKey = entry.DedupeKey;
+        message.NextAttemptAt = now;
+        message.CreatedAt = now;
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync(ct);
+        entry.OutboxMessageId = message.Id;
+        db.ReminderLog.Add(entry);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (ReminderOutcome.Queued, fresh);
+    }
 }

@@ -17,6 +17,7 @@ public static class JobsSetup
     [
         new(typeof(OutboxDispatchJob), "email-outbox", "0/20 * * * * ?", "Send queued e-mail (every 20 s)"),
         new(typeof(Reminders.DailyRemindersJob), "daily-reminders", "0 0 * * * ?", "Reminders of the day: actions, MOU terms, sessions (hourly from the configured hour)"),
+        new(typeof(PartnerPrograms.Jobs.Mous.MouExpiryJob), "mou-expiry", "0 5 0 * * ?", "Set MOUs whose term is over to expired (daily 00:05)"),
     ];
 
     /// <summary>
@@ -29,6 +30,9 @@ public static class JobsSetup
         services.AddScoped<Reminders.ReminderSender>();
         services.AddScoped<Reminders.ReminderRunner>();
         services.AddSingleton<Reminders.UnsubscribeLinks>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.MouReminders>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.TrainingReminders>();
+        services.AddScoped<Reminders.ICalendarEventSource, Reminders.PortalCalendarEvents>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>

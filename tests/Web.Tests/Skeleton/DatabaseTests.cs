@@ -134,12 +134,15 @@ public class DatabaseTests
             {
                 await conn.OpenAsync();
                 await using var cmd = new NpgsqlCommand("""
-                    select table_name, column_name, data_type, is_nullable = 'YES', character_maximum_length
+                    select table_name, column_name, data_type, is_nullable = 'YES',
+                           coalesce(character_maximum_length::text,
+                                    case when data_type = 'numeric' and numeric_precision is not null
+                                         then numeric_precision || ',' || numeric_scale end)
                     from information_schema.columns where table_schema = 'public'
                     """, conn);
                 await using var r = await cmd.ExecuteReaderAsync();
                 while (await r.ReadAsync())
-                    columns[(r.GetString(0), r.GetString(1))] = (r.GetString(2) + (r.IsDBNull(4) ? "" : $"({r.GetInt32(4)})"), r.GetBoolean(3));
+                    columns[(r.GetString(0), r.GetString(1))] = (r.GetString(2) + (r.IsDBNull(4) ? "" : $"({r.GetString(4)})"), r.GetBoolean(3));
             }
             var found = new List<string>();
             foreach (var entity in db.Model.GetEntityTypes())

@@ -263,7 +263,7 @@ public class TrainingApiTests : IAsyncLifetime
         (await web.GetAsync($"/Training/Sessions/Attendance?id={otherSession}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await web.GetAsync($"/Training/Cohorts/Details?id={other.Id}&handler=Export&kind=roster&format=csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await web.GetAsync($"/Training/Cohorts/Details?id={theirs.Id}&handler=Export&kind=roster&format=csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await web.GetAsync("/Trainees")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "staff only: access denied");
+        (await web.GetAsync("/Trainees")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "staff only: access denied");
 
         // A participant does not see rosters at all, but sees their own cohort on My training.
         var me = await _app.ApiClientAsync("me@example.org");

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Mous;
+using PartnerPrograms.Jobs.Scheduling;
+
+namespace PartnerPrograms.Jobs.Mous;
+
+/// <summary>Sets active MOUs whose term is over to expired, with an audit entry. Idempotent: a second run finds none.</summary>
+public sealed class MouExpiry(AppDbContext db, TimeProvider clock)
+{
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JobsSetup.Bangkok).DateTime);
+        var due = await db.Mous.IgnoreQueryFilters().Where(m => m.Status == MouStatus.Active && m.EndDate < today).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var mou in due)
+            if (mou.ExpireIfOver(today))
+                db.MouAuditEntries.Add(new MouAuditEntry
+                {
+                    MouId = mou.Id, At = now, UserName = "system", Entity = "Mou", EntityId = mou.Id,
+                    Change = $"Status: Active → Expired (term ended {mou.EndDate:yyyy-MM-dd})",
+                });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return 0; /* someone changed one meanwhile; the next run takes it */ }
+        return due.Count;
+    }
+}
+
+public sealed class MouExpiryJob(MouExpiry expiry) : Quartz.IJob
+{
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var n = await expiry.RunAsync(cancellationToken);
+        context.Result = n == 0 ? null : $"expired {n} MOU(s)";
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Mous;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Mous;
+
+[Authorize(Roles = MouFeature.MouReaders)]
+public class IndexModel(AppDbContext db, MouService mous) : PageModel
+{
+    public const int PageSize = 25;
+    [BindProperty(SupportsGet = true)] public MouStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public long? PartnerId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public List<MouRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public List<MyActionRow> MyActions { get; private set; } = [];
+    public List<PartnerLoad> Load { get; private set; } = [];
+    public List<(long Id, string Name)> Partners { get; private set; } = [];
+    public DateOnly Today => mous.Today;
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = MouQueries.Filter(db, new MouFilter(Status, PartnerId, Year, Q));
+        Total = await query.CountAsync();
+        Rows = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
+        if (!User.IsStaff() && User.OrganizationId() is { } org) MyActions = await MouQueries.ActionsOfAsync(db, org, Today);
+        if (User.IsStaff()) Load = await MouQueries.LoadPerPartnerAsync(db, Today);
+        Partners = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync())
+            .Select(o => (o.Id, o.NameTh)).ToList();
+    }
+
+    public string PageUrl(int p) => $"/Mous?status={Status}&partnerId={PartnerId}&year={Year}&q={Uri.EscapeDataString(Q ?? "")}&p={p}";
+}

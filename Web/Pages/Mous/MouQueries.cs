@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Mous;
+
+namespace PartnerPrograms.Web.Pages.Mous;
+
+public sealed record PartyView(long OrganizationId, string OrganizationName, string? ShortName, PartyRole Role, string SignatoryName, string? SignatoryPosition, string? Duties);
+public sealed record UpdateView(long Id, string Text, int Percent, ActionStatus Status, DateTime PostedAt, string PostedByName, long? AttachmentId);
+public sealed record ActionView(long Id, long ItemId, string Title, long ResponsibleOrganizationId, string ResponsibleName, string? ContactName,
+    DateOnly? DueDate, ActionStatus Status, int Percent, uint Version, List<UpdateView> Updates)
+{
+    public bool IsOverdue(DateOnly today) => MouRules.IsOverdue(DueDate, Status, today);
+}
+public sealed record ItemView(long Id, int Number, string Title, string? Description, List<ActionView> Actions);
+public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedByName);
+public sealed record AuditView(DateTime At, string UserName, string Entity, long EntityId, string Change);
+public sealed record MouDetail(long Id, string Code, string Title, string? Purpose, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate,
+    DateOnly EndDate, string? TerminationReason, long? RenewsMouId, string? RenewsCode, uint Version, List<PartyView> Parties, List<ItemView> Items);
+
+public sealed record MouRow(long Id, string Code, string Title, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate, DateOnly EndDate,
+    List<string> Parties, int Actions, int Overdue);
+
+public sealed record MyActionRow(long Id, long MouId, string MouCode, string MouTitle, string Title, DateOnly? DueDate, ActionStatus Status, int Percent);
+
+public sealed record PartnerLoad(long OrganizationId, string Name, int Open, int Overdue, int DueSoon);
+
+public sealed record MouFilter(MouStatus? Status = null, long? PartnerId = null, int? Year = null, string? Q = null);
+
+/// <summary>The reads of the MOU pages and API: projections, one round trip each, under the caller's scope.</summary>
+public static class MouQueries
+{
+    public static Task<MouDetail?> DetailAsync(AppDbContext db, long id) =>
+        db.Mous.AsNoTracking().Where(m => m.Id == id).Select(m => new MouDetail(m.Id, m.Code, m.Title, m.Purpose, m.Status, m.SigningDate,
+            m.StartDate, m.EndDate, m.TerminationReason, m.RenewsMouId,
+            db.Mous.Where(r => r.Id == m.RenewsMouId).Select(r => r.Code).FirstOrDefault(), m.Version,
+            m.Parties.OrderBy(p => p.SortOrder).Select(p => new PartyView(p.OrganizationId,
+                db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.NameTh).First(),
+                db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName).First(),
+                p.Role, p.SignatoryName, p.SignatoryPosition, p.Duties)).ToList(),
+            m.Items.OrderBy(i => i.Number).Select(i => new ItemView(i.Id, i.Number, i.Title, i.Description,
+                i.Actions.OrderBy(a => a.Id).Select(a => new ActionView(a.Id, a.ItemId, a.Title, a.ResponsibleOrganizationId,
+                    db.Organizations.Where(o => o.Id == a.ResponsibleOrganizationId).Select(o => o.ShortName ?? o.NameTh).First(),
+                    a.ContactName, a.DueDate, a.Status, a.Percent, a.Version,
+                    a.Updates.OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
+                        .Select(u => new UpdateView(u.Id, u.Text, u.Percent, u.Status, u.PostedAt, u.PostedByName, u.AttachmentId)).ToList())).ToList()))
+                .ToList()))
+            .SingleOrDefaultAsync();
+
+    public static IQueryable<Mou> Filter(AppDbContext db, MouFilter f)
+    {
+        var q = db.Mous.AsNoTracking();
+        if (f.Status is { } s) q = q.Where(m => m.Status == s);
+        if (f.PartnerId is { } p) q = q.Where(m => m.Parties.Any(x => x.OrganizationId == p));
+        if (f.Year is { } y)
+        {
+            // The year as the user typed it: Buddhist era (2563) or Gregorian (2020); an MOU matches if its term covers it.
+            var g = y > 2400 ? y - 543 : y;
+            var from = new DateOnly(g, 1, 1);
+            var to = new DateOnly(g, 12, 31);
+            q = q.Where(m => m.StartDate <= to && m.EndDate >= from);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var pattern = "%" + f.Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            q = q.Where(m => EF.Functions.ILike(m.Code, pattern) || EF.Functions.ILike(m.Title, pattern) || EF.Functions.ILike(m.Purpose!, pattern)
+                || db.MouItems.Any(i => i.MouId == m.Id && EF.Functions.ILike(i.Title, pattern))
+                || m.Parties.Any(p => db.Organizations.Any(o => o.Id == p.OrganizationId && (EF.Functions.ILike(o.NameTh, pattern) || EF.Functions.ILike(o.ShortName!, pattern)))));
+        }
+        return q;
+    }
+
+    public static Task<List<MouRow>> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize) =>
+        q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,
+                m.Parties.OrderBy(p => p.SortOrder).Select(p => db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName ?? o.NameTh).First()).ToList(),
+                db.MouActions.Count(a => a.MouId == m.Id),
+                db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)))
+            .ToListAsync();
+
+    /// <summary>The actions assigned to an organisation, overdue first, then by due date.</summary>
+    public static Task<List<MyActionRow>> ActionsOfAsync(AppDbContext db, long organizationId, DateOnly today) =>
+        db.MouActions.AsNoTracking().Where(a => a.ResponsibleOrganizationId == organizationId)
+            .Join(db.Mous, a => a.MouId, m => m.Id, (a, m) => new { a, m })
+            .OrderBy(x => x.a.Status == ActionStatus.Done || x.a.Status == ActionStatus.Cancelled ? 2 : x.a.DueDate < today ? 0 : 1)
+            .ThenBy(x => x.a.DueDate == null).ThenBy(x => x.a.DueDate).ThenBy(x => x.a.Id)
+            .Take(200)
+            .Select(x => new MyActionRow(x.a.Id, x.m.Id, x.m.Code, x.m.Title, x.a.Title, x.a.DueDate, x.a.Status, x.a.Percent))
+            .ToListAsync();
+
+    /// <summary>Open, overdue and due-soon actions per responsible organisation (of the MOUs in force or draft).</summary>
+    public static async Task<List<PartnerLoad>> LoadPerPartnerAsync(AppDbContext db, DateOnly today)
+    {
+        var soon = today.AddDays(MouRules.DueSoonDays);
+        var counts = await db.MouActions.AsNoTracking()
+            .Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
+            .GroupBy(a => a.ResponsibleOrganizationId)
+            .Select(g => new
+            {
+                OrganizationId = g.Key, Open = g.Count(),
+                Overdue = g.Count(a => a.DueDate < today), DueSoon = g.Count(a => a.DueDate >= today && a.DueDate <= soon),
+            })
+            .ToListAsync();
+        var ids = counts.Select(c => c.OrganizationId).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.NameTh);
+        return counts.Select(c => new PartnerLoad(c.OrganizationId, names.GetValueOrDefault(c.OrganizationId, "?"), c.Open, c.Overdue, c.DueSoon))
+            .OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DueSoon).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public static Task<List<AttachmentView>> AttachmentsAsync(AppDbContext db, long mouId) =>
+        db.MouAttachments.AsNoTracking().Where(a => a.MouId == mouId).OrderBy(a => a.Id)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedByName)).ToListAsync();
+
+    public static Task<List<AuditView>> AuditAsync(AppDbContext db, long mouId) =>
+        db.MouAuditEntries.AsNoTracking().Where(a => a.MouId == mouId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500)
+            .Select(a => new AuditView(a.At, a.UserName, a.Entity, a.EntityId, a.Change)).ToListAsync();
+}
