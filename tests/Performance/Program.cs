@@ -18,7 +18,7 @@ switch (verb)
         await CertificatesAsync(Option("count", 515), Option("batch", 1), Option("concurrency", 2));
         break;
     case "issue":
-        await IssueBenchmark.RunAsync(Option("count", 515));
+        await PartnerPrograms.Performance.IssueBenchmark.RunAsync(Option("count", 515));
         break;
     default:
         Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C] | issue [--count N]");
