@@ -139,41 +139,53 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         var start = cohort.StartDate ?? cohort.First ?? today;
         var end = cohort.EndDate ?? cohort.Last ?? start;
 
-        foreach (var chunk in rows.Chunk(CertificatePrinter.BatchSize))
+        var chunks = rows.Chunk(CertificatePrinter.BatchSize).Select(chunk => chunk.Select(r => new Certificate
         {
-            var certificates = chunk.Select(r => new Certificate
+            Code = CertificateCode.New(), TraineeId = r.TraineeId, CohortId = cohortId, EnrollmentId = r.EnrollmentId,
+            HolderName = TraineeNames.Full(r.Title, r.FirstName, r.LastName),
+            HolderNameEn = string.IsNullOrWhiteSpace(r.FirstNameEn) ? null : $"{r.FirstNameEn} {r.LastNameEn}".Trim(),
+            CourseTitle = cohort.TitleTh, CourseTitleEn = cohort.TitleEn, CohortName = cohort.Name, StartDate = start, EndDate = end,
+            Hours = cohort.Hours, IssuedOn = today, Signatories = [.. signers], CreatedAt = now,
+        }).ToList()).ToList();
+        Task<IReadOnlyList<byte[]>> Print(List<Certificate> list) => printer.PrintAsync(list.Select(c => Model(c, settings)).ToList(), ct);
+        // Chromium prints the next chunk while this one is stored and its e-mails queued.
+        Task<IReadOnlyList<byte[]>>? next = Print(chunks[0]);
+        try
+        {
+            for (var n = 0; n < chunks.Count; n++)
             {
-                Code = CertificateCode.New(), TraineeId = r.TraineeId, CohortId = cohortId, EnrollmentId = r.EnrollmentId,
-                HolderName = TraineeNames.Full(r.Title, r.FirstName, r.LastName),
-                HolderNameEn = string.IsNullOrWhiteSpace(r.FirstNameEn) ? null : $"{r.FirstNameEn} {r.LastNameEn}".Trim(),
-                CourseTitle = cohort.TitleTh, CourseTitleEn = cohort.TitleEn, CohortName = cohort.Name, StartDate = start, EndDate = end,
-                Hours = cohort.Hours, IssuedOn = today, Signatories = [.. signers], CreatedAt = now,
-            }).ToList();
-            var pdfs = await printer.PrintAsync(certificates.Select(c => Model(c, settings)).ToList(), ct);
-            for (var i = 0; i < certificates.Count; i++) certificates[i].AttachPdf(pdfs[i]);
-            db.Certificates.AddRange(certificates);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // Another run issued some of these meanwhile: keep what is new, one by one.
-                db.ChangeTracker.Clear();
-                var saved = new List<Certificate>();
-                foreach (var c in certificates)
+                var certificates = chunks[n];
+                var pdfs = await next!;
+                next = n + 1 < chunks.Count ? Print(chunks[n + 1]) : null;
+                for (var i = 0; i < certificates.Count; i++) certificates[i].AttachPdf(pdfs[i]);
+                db.Certificates.AddRange(certificates);
+                try
                 {
-                    c.Id = 0;
-                    db.Certificates.Add(c);
-                    try { await db.SaveChangesAsync(ct); saved.Add(c); }
-                    catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) { db.ChangeTracker.Clear(); }
+                    await db.SaveChangesAsync(ct);
                 }
-                certificates = saved;
+                catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                {
+                    // Another run issued some of these meanwhile: keep what is new, one by one.
+                    db.ChangeTracker.Clear();
+                    var saved = new List<Certificate>();
+                    foreach (var c in certificates)
+                    {
+                        c.Id = 0;
+                        db.Certificates.Add(c);
+                        try { await db.SaveChangesAsync(ct); saved.Add(c); }
+                        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) { db.ChangeTracker.Clear(); }
+                    }
+                    certificates = saved;
+                }
+                db.ChangeTracker.Clear();
+                issued.AddRange(certificates.Select(c => c.Code));
+                foreach (var c in certificates) await QueueIssuedMailAsync(c, settings, ct);
+                if (progress is not null) await progress(issued.Count);
             }
-            db.ChangeTracker.Clear();
-            issued.AddRange(certificates.Select(c => c.Code));
-            foreach (var c in certificates) await QueueIssuedMailAsync(c, settings, ct);
-            if (progress is not null) await progress(issued.Count);
+        }
+        finally
+        {
+            if (next is not null) try { await next; } catch (Exception e) when (e is not OutOfMemoryException) { logger.LogDebug(e, "Unused print failed"); }
         }
         return issued;
     }
