@@ -71,19 +71,31 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
 
         var result = ReminderRunResult.None;
         var owners = await OwnersAsync(actions.Select(a => a.MouId).Distinct().ToList(), ct);
-        foreach (var (kind, items) in new[] { (ReminderKind.ActionDue, due), (ReminderKind.ActionOverdue, overdue) })
+        var recipientsByOrg = await RecipientsAsync(due.Concat(overdue).Select(i => i.Action.OrganizationId).Distinct().ToList(), ct);
+        var dayKey = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Coming due: each action's 14/7/1-day warning is its own logged item, so it is sent once whatever happens.
+        var dueRequests = new List<ReminderSender.DigestRequest<Item>>();
+        foreach (var group in due.GroupBy(i => i.Action.OrganizationId))
         {
-            foreach (var group in items.GroupBy(i => i.Action.OrganizationId))
-            {
-                foreach (var recipient in await RecipientsAsync(group.Key, ct))
-                {
-                    var list = group.OrderBy(i => i.Action.Due).ToList();
-                    var (outcome, _) = await sender.SendDigestAsync(kind, recipient.UserId, recipient.Key, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        list, i => i.Key, fresh => Digest(kind, recipient, fresh, owners, today), ct);
-                    result = result.Add(outcome);
-                }
-            }
+            var list = group.OrderBy(i => i.Action.Due).ToList();
+            foreach (var recipient in recipientsByOrg.GetValueOrDefault(group.Key) ?? [])
+                dueRequests.Add(new(recipient.UserId, recipient.Key, list, fresh => Digest(ReminderKind.ActionDue, recipient, fresh, owners, today)));
         }
+        foreach (var (outcome, _) in await sender.SendDigestsAsync(ReminderKind.ActionDue, dayKey, dueRequests, i => i.Key, ct))
+            result = result.Add(outcome);
+
+        // Overdue: the weekly digest repeats every open overdue action by design, so one log row per person and week
+        // is enough (per-action rows would be hundreds of thousands a week at national scale).
+        var overdueRequests = new List<ReminderSender.DigestRequest<IReadOnlyList<Item>>>();
+        foreach (var group in overdue.GroupBy(i => i.Action.OrganizationId))
+        {
+            IReadOnlyList<Item> list = group.OrderBy(i => i.Action.Due).ToList();
+            foreach (var recipient in recipientsByOrg.GetValueOrDefault(group.Key) ?? [])
+                overdueRequests.Add(new(recipient.UserId, recipient.Key, [list], fresh => Digest(ReminderKind.ActionOverdue, recipient, fresh[0], owners, today)));
+        }
+        var overdueWeek = overdue.Count == 0 ? "" : overdue[0].Key[(overdue[0].Key.LastIndexOf(':') + 1)..];
+        foreach (var (outcome, _) in await sender.SendDigestsAsync(ReminderKind.ActionOverdue, dayKey, overdueRequests, _ => "overdue:" + overdueWeek, ct))
+            result = result.Add(outcome);
         return result + await TermWarningsAsync(today, settings, ct);
     }
 
@@ -117,17 +129,18 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
         };
     }
 
-    /// <summary>The organisation's partner users and its contacts with an e-mail; one recipient per address.</summary>
-    private async Task<List<Recipient>> RecipientsAsync(long organizationId, CancellationToken ct)
+    /// <summary>Each organisation's partner users and its contacts with an e-mail; one recipient per address. Two queries.</summary>
+    private async Task<Dictionary<long, List<Recipient>>> RecipientsAsync(IReadOnlyCollection<long> organizationIds, CancellationToken ct)
     {
+        if (organizationIds.Count == 0) return [];
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId == organizationId && u.Role == Roles.Partner && !u.IsDisabled && u.Email != null)
-            .Select(u => new Recipient("user:" + u.Id, u.Id, u.Email!, u.PreferredLanguage, u.DisplayName)).ToListAsync(ct);
+            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Role == Roles.Partner && !u.IsDisabled && u.Email != null)
+            .Select(u => new { Org = u.OrganizationId!.Value, R = new Recipient("user:" + u.Id, u.Id, u.Email!, u.PreferredLanguage, u.DisplayName) }).ToListAsync(ct);
         var contacts = await db.OrganizationContacts.AsNoTracking()
-            .Where(c => c.OrganizationId == organizationId && c.Email != null && c.Email != "")
-            .Select(c => new Recipient("email:" + c.Email!.ToLower(), null, c.Email!, "th", c.Name)).ToListAsync(ct);
-        return users.Concat(contacts.Where(c => users.All(u => !u.Email.Equals(c.Email, StringComparison.OrdinalIgnoreCase))))
-            .DistinctBy(r => r.Email.ToLowerInvariant()).ToList();
+            .Where(c => organizationIds.Contains(c.OrganizationId) && c.Email != null && c.Email != "")
+            .Select(c => new { Org = c.OrganizationId, R = new Recipient("email:" + c.Email!.ToLower(), null, c.Email!, "th", c.Name) }).ToListAsync(ct);
+        return users.Concat(contacts).GroupBy(x => x.Org).ToDictionary(g => g.Key,
+            g => g.Select(x => x.R).OrderBy(r => r.UserId is null).DistinctBy(r => r.Email.ToLowerInvariant()).ToList());
     }
 
     /// <summary>The staff member who created each MOU (its first audit entry by a staff or admin user).</summary>

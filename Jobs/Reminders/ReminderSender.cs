@@ -62,51 +62,77 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         return ReminderOutcome.Queued;
     }
 
+    /// <summary>One person's digest for a day: the candidate items and how to write the e-mail from the fresh ones.</summary>
+    public sealed record DigestRequest<T>(Guid? UserId, string RecipientKey, IReadOnlyList<T> Items, Func<IReadOnlyList<T>, OutboxMessage?> Build);
+
     /// <summary>
     /// One digest e-mail for a person and a day, listing only the items not reminded before: each item (e.g. "the
     /// 7-day warning of action 12") is logged on its own, so a second run, or tomorrow's digest, never repeats it.
-    /// Returns the outcome and the items the digest carried.
     /// </summary>
     public async Task<(ReminderOutcome Outcome, IReadOnlyList<T> Sent)> SendDigestAsync<T>(ReminderKind kind, Guid? userId, string recipientKey,
         string dayKey, IReadOnlyList<T> items, Func<T, string> itemKey, Func<IReadOnlyList<T>, OutboxMessage?> build, CancellationToken ct = default)
     {
-        if (items.Count == 0) return (ReminderOutcome.AlreadySent, []);
-        if (userId is { } uid && await db.NotificationPreferences.AnyAsync(p => p.UserId == uid && p.Kind == kind && !p.Enabled, ct))
-            return (ReminderOutcome.OptedOut, []);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var fresh = new List<T>();
-        foreach (var item in items)
+        var results = await SendDigestsAsync(kind, dayKey, [new DigestRequest<T>(userId, recipientKey, items, build)], itemKey, ct);
+        return results[0];
+    }
+
+    /// <summary>
+    /// Many digests at once, in batches of 500 people per transaction: one query for opt-outs, one insert (unnest …
+    /// on conflict do nothing returning) that logs every item and tells which are new, and bulk inserts of the
+    /// messages and their log rows. At national scale (thousands of digests) this is what keeps the daily scan short.
+    /// </summary>
+    public async Task<IReadOnlyList<(ReminderOutcome Outcome, IReadOnlyList<T> Sent)>> SendDigestsAsync<T>(ReminderKind kind, string dayKey,
+        IReadOnlyList<DigestRequest<T>> requests, Func<T, string> itemKey, CancellationToken ct = default)
+    {
+        var results = new (ReminderOutcome, IReadOnlyList<T>)[requests.Count];
+        var kindText = kind.ToString();
+        for (var start = 0; start < requests.Count; start += 500)
         {
-            var occurrence = "item:" + itemKey(item);
-            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            var batch = Enumerable.Range(start, Math.Min(500, requests.Count - start)).ToList();
+            var userIds = batch.Select(i => requests[i].UserId).OfType<Guid>().Distinct().ToList();
+            var optedOut = userIds.Count == 0 ? [] : (await db.NotificationPreferences.AsNoTracking()
+                .Where(p => userIds.Contains(p.UserId) && p.Kind == kind && !p.Enabled).Select(p => p.UserId).ToListAsync(ct)).ToHashSet();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var recipients = new List<string>();
+            var occurrences = new List<string>();
+            foreach (var i in batch)
+            {
+                var r = requests[i];
+                if (r.UserId is { } u && optedOut.Contains(u)) { results[i] = (ReminderOutcome.OptedOut, []); continue; }
+                foreach (var item in r.Items) { recipients.Add(r.RecipientKey); occurrences.Add("item:" + itemKey(item)); }
+            }
+            var inserted = recipients.Count == 0 ? [] : (await db.Database.SqlQuery<string>($"""
                 insert into reminder_log (kind, recipient_key, occurrence_key, created_at)
-                values ({kind.ToString()}, {recipientKey}, {occurrence}, {now})
+                select {kindText}, r, o, {now} from unnest({recipients.ToArray()}, {occurrences.ToArray()}) as t(r, o)
                 on conflict (kind, recipient_key, occurrence_key) do nothing
-                """, ct);
-            if (inserted > 0) fresh.Add(item);
+                returning recipient_key || chr(31) || occurrence_key as "Value"
+                """).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var logs = new List<(ReminderLogEntry Entry, OutboxMessage Message)>();
+            foreach (var i in batch)
+            {
+                var r = requests[i];
+                if (r.UserId is { } u && optedOut.Contains(u)) continue;
+                var fresh = r.Items.Where(item => inserted.Contains(r.RecipientKey + '\u001f' + "item:" + itemKey(item))).ToList();
+                if (fresh.Count == 0) { results[i] = (ReminderOutcome.AlreadySent, []); continue; }
+                var message = r.Build(fresh);
+                if (message is null || string.IsNullOrWhiteSpace(message.To)) { results[i] = (ReminderOutcome.NoAddress, []); continue; }
+                // The first new item names the digest: it was never sent before, so the key is new too.
+                var entry = new ReminderLogEntry { Kind = kind, RecipientKey = r.RecipientKey, OccurrenceKey = $"{dayKey}:{itemKey(fresh[0])}", CreatedAt = now };
+                message.DedupeKey = entry.DedupeKey;
+                message.NextAttemptAt = now;
+                message.CreatedAt = now;
+                logs.Add((entry, message));
+                results[i] = (ReminderOutcome.Queued, fresh);
+            }
+            db.OutboxMessages.AddRange(logs.Select(l => l.Message));
+            await db.SaveChangesAsync(ct);
+            foreach (var (entry, message) in logs) entry.OutboxMessageId = message.Id;
+            db.ReminderLog.AddRange(logs.Select(l => l.Entry));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        var message = fresh.Count == 0 ? null : build(fresh);
-        if (message is null || string.IsNullOrWhiteSpace(message.To))
-        {
-            await tx.RollbackAsync(ct);
-            return (fresh.Count == 0 ? ReminderOutcome.AlreadySent : ReminderOutcome.NoAddress, []);
-        }
-        // A second digest on the same day (new items came due since the first) gets its own key.
-        var digestKey = dayKey;
-        for (var n = 2; await db.ReminderLog.AnyAsync(r => r.Kind == kind && r.RecipientKey == recipientKey && r.OccurrenceKey == digestKey, ct); n++)
-            digestKey = $"{dayKey}#{n}";
-        var entry = new ReminderLogEntry { Kind = kind, RecipientKey = recipientKey, OccurrenceKey = digestKey, CreatedAt = now };
-        message.DedupeKey = entry.DedupeKey;
-        message.NextAttemptAt = now;
-        message.CreatedAt = now;
-        db.OutboxMessages.Add(message);
-        await db.SaveChangesAsync(ct);
-        entry.OutboxMessageId = message.Id;
-        db.ReminderLog.Add(entry);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return (ReminderOutcome.Queued, fresh);
+        return results;
     }
 }
