@@ -6,6 +6,7 @@ namespace PartnerPrograms.Domain.Database;
 public partial class AppDbContext
 {
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
 
     // A participant sees only their own certificates, a partner none; staff see all. (Public verification reads through
     // IgnoreQueryFilters and projects only the public facts.)

@@ -32,3 +32,21 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.Version).IsRowVersion();
     }
 }
+
+internal sealed class CertificateBatchConfiguration : IEntityTypeConfiguration<CertificateBatch>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<CertificateBatch> b)
+    {
+        b.ToTable("certificate_batches");
+        b.Property(x => x.Status).HasMaxLength(40);
+        b.Property(x => x.Error).HasMaxLength(2000);
+        b.HasIndex(x => x.CohortId);
+        b.HasOne<Training.Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Signatories).HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<Signatory>>(v, Json) ?? new List<Signatory>(),
+            new ValueComparer<List<Signatory>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+    }
+}

@@ -4,5 +4,5 @@ namespace PartnerPrograms.Web.Infrastructure;
 public static class PublicNavigation
 {
     public sealed record Item(string Text, string Href, bool ShowWhenSignedIn);
-    public static readonly List<Item> Items = [];
+    public static readonly List<Item> Items = [new("Verify a certificate", "/verify", true)];
 }

@@ -7,6 +7,8 @@ using PartnerPrograms.Jobs.Documents;
 
 // Benchmarks (not run by CI): dotnet run -c Release --project tests/Performance -- <verb> [options]
 //   certificates [--count 515] [--batch 1] [--concurrency 2]   print certificate PDFs, report per-second figures
+//   issue [--count 515]   end to end on a throwaway PostgreSQL: a closed cohort of N completed enrolments, the issuing
+//                         job's work (print, store PDF + SHA-256, queue e-mails) and its ZIP; reports time and per second
 //   reminders [--mous 10000] [--actions-per-mou 20] [--organizations 500]   the daily reminder scan at national scale
 var verb = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
@@ -19,8 +21,11 @@ switch (verb)
     case "certificates":
         await CertificatesAsync(Option("count", 515), Option("batch", 1), Option("concurrency", 2));
         break;
+    case "issue":
+        await PartnerPrograms.Performance.IssueBenchmark.RunAsync(Option("count", 515));
+        break;
     default:
-        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
+        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C] | issue [--count N] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
         break;
 }
 
