@@ -46,12 +46,14 @@ public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             await page.GotoAsync("/Account/Login");
             (await page.Locator("main h1").InnerTextAsync()).ShouldBe("เข้าสู่ระบบ");
             await BrowserFixture.ScreenshotAsync(page, "login-phone-th");
+            // The switch posts a form and reloads the page: wait for the new heading rather than read the old one.
             await page.Locator("button.navbar-toggler").ClickAsync();
             await page.ClickAsync("[data-testid=language-switch]");
-            (await page.Locator("main h1").InnerTextAsync()).ShouldBe("Sign in");
-            await page.ClickAsync("button.navbar-toggler");
+            await page.Locator("main h1", new() { HasText = "Sign in" }).WaitForAsync(new() { Timeout = 10_000 });
+            await page.Locator("button.navbar-toggler").ClickAsync();
             await page.ClickAsync("[data-testid=language-switch]");
-            (await page.Locator("main h1").InnerTextAsync()).ShouldBe("เข้าสู่ระบบ");
+            await page.Locator("main h1", new() { HasText = "เข้าสู่ระบบ" }).WaitForAsync(new() { Timeout = 10_000 });
+            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("th");
         }
         finally { await page.Context.CloseAsync(); }
     }
