@@ -14,6 +14,8 @@ public sealed class TableExport(string sheetName, IReadOnlyList<string> header)
 {
     private readonly List<object?[]> _rows = [];
     public void Add(params object?[] cells) => _rows.Add(cells);
+    private string SheetName => sheetName;
+    private IReadOnlyList<string> Header => header;
 
     public static string Neutralize(string? text) =>
         string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
@@ -37,23 +39,39 @@ public sealed class TableExport(string sheetName, IReadOnlyList<string> header)
     private static string Quote(string s) =>
         s.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (s.Length > 0 && (s[0] == ' ' || s[^1] == ' ')) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    public byte[] ToXlsx()
+    public byte[] ToXlsx() => ToXlsx([this]);
+
+    /// <summary>Several tables as one workbook, a sheet each (e.g. a report's breakdowns).</summary>
+    public static byte[] ToXlsx(IReadOnlyList<TableExport> tables)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
         {
             var workbook = doc.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(MakeRow(header.Cast<object?>().ToArray()));
-            foreach (var row in _rows) data.Append(MakeRow(row));
-            sheetPart.Worksheet = new Worksheet(data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName });
+            uint id = 1;
+            foreach (var table in tables)
+            {
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(MakeRow(table.Header.Cast<object?>().ToArray()));
+                foreach (var row in table._rows) data.Append(MakeRow(row));
+                sheetPart.Worksheet = new Worksheet(data);
+                var name = table.SheetName.Length > 31 ? table.SheetName[..31] : table.SheetName;
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = id++, Name = name });
+            }
             workbook.Workbook.Save();
         }
         return ms.ToArray();
+    }
+
+    /// <summary>Several tables in one CSV (UTF-8 with BOM): each under a line with its name, a blank line between.</summary>
+    public static byte[] ToCsv(IReadOnlyList<TableExport> tables)
+    {
+        var parts = tables.Select(t => Encoding.UTF8.GetString(t.ToCsv().AsSpan(Encoding.UTF8.Preamble.Length)));
+        var text = string.Join("\r\n", tables.Zip(parts, (t, csv) => Quote(Neutralize(t.SheetName)) + "\r\n" + csv));
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
     private static Row MakeRow(object?[] cells)
