@@ -24,12 +24,13 @@ public sealed record ReportFilter(int? Year = null, long? CourseId = null, long?
     {
         var parts = new List<string>();
         if (kind is not null) parts.Add("kind=" + kind);
-        if (Year is { } y) parts.Add("year=" + y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // "all" rather than nothing: the report and the exports default to the current year.
+        parts.Add("year=" + (Year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all"));
         if (CourseId is { } c) parts.Add("courseId=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PartnerId is { } p) parts.Add("partnerId=" + p.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!string.IsNullOrWhiteSpace(Province)) parts.Add("province=" + Uri.EscapeDataString(Province));
         if (Region is { } r) parts.Add("region=" + r);
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+        return "?" + string.Join('&', parts);
     }
 }
 
