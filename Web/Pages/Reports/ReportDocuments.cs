@@ -35,7 +35,7 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         [MouStatus.Terminated] = "ยกเลิก", [MouStatus.Renewed] = "ต่ออายุแล้ว",
     };
 
-    private static readonly string[] TrainingHeader = ["", "ลงทะเบียน", "สำเร็จการอบรม", "ได้รับประกาศนียบัตร", "อัตราสำเร็จ", "อัตราการเข้าอบรม"];
+    private static readonly string[] TrainingHeader = ["", "ลงทะเบียน", "สำเร็จการอบรม", "ได้รับวุฒิบัตร", "อัตราสำเร็จ", "อัตราการเข้าอบรม"];
     private static readonly string[] PartnerHeader = ["ภาคี", "MOU ที่มีผล", "ภารกิจทั้งหมด", "เสร็จแล้ว", "เกินกำหนด", "ครบกำหนดเดือนนี้", "อัตราความสำเร็จ"];
 
     /// <summary>"ปี 2567 · หลักสูตร … · จังหวัด …": the filters in words.</summary>
@@ -84,7 +84,7 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         [
             new("ผู้ลงทะเบียน (คน-หลักสูตร)", N(r.Totals.Registered)),
             new("สำเร็จการอบรม", N(r.Totals.Completed)),
-            new("ได้รับประกาศนียบัตร", N(r.Totals.Certified)),
+            new("ได้รับวุฒิบัตร", N(r.Totals.Certified)),
             new("อัตราสำเร็จการอบรม", Pct(r.Totals.CompletionRate)),
             new("อัตราการเข้าอบรม (รุ่นที่ปิดแล้ว)", Pct(r.Totals.AttendanceRate)),
             new("ภารกิจ MOU เกินกำหนด", N(r.ByPartner.Sum(p => p.OverdueActions))),
@@ -160,7 +160,7 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
                 mous.Select(m => new List<string> { $"{m.Code} {m.Title}", MouStatusTh[m.Status], $"{Long(m.StartDate)} – {Long(m.EndDate)}", N(m.Actions), N(m.Done), N(m.Overdue) }).ToList()),
             new("ภารกิจที่ " + (org.ShortName ?? name) + " รับผิดชอบ", ["ภารกิจ", "MOU", "กำหนดเสร็จ", "สถานะ", "ร้อยละ"],
                 actions.Select(a => new List<string> { a.Title, a.MouCode, a.DueDate is { } d ? Long(d) : "–", MouDocuments.StatusTh[a.Status], N(a.Percent) }).ToList()),
-            new("ผู้รับการอบรมภายใต้ความร่วมมือ", ["รุ่น", "หลักสูตร", "MOU", "จังหวัด", "ลงทะเบียน", "สำเร็จ", "ประกาศนียบัตร"],
+            new("ผู้รับการอบรมภายใต้ความร่วมมือ", ["รุ่น", "หลักสูตร", "MOU", "จังหวัด", "ลงทะเบียน", "สำเร็จ", "วุฒิบัตร"],
                 cohorts.Select(c => new List<string> { c.Name, c.Course, c.MouCode ?? "–", c.Province ?? "ออนไลน์", N(c.Registered), N(c.Completed), N(c.Certified) }).ToList(),
                 new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม", cohorts.Take(15).Select(c => new ReportBar(c.Name, c.Registered, c.Completed)).ToList()),
                 "นับรุ่นที่เริ่มในปีนี้และผูกกับ MOU ข้างต้น หรือที่องค์กรนี้ร่วมจัด"),
