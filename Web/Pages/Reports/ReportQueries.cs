@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Communities;
@@ -37,21 +38,18 @@ public sealed record ReportFilter(int? Year = null, long? CourseId = null, long?
 /// <summary>What a drill-down list shows; the dashboard's and report's figures are counts of exactly these rows.</summary>
 public enum ReportListKind { Registered, Completed, Certified, Overdue, DueThisMonth }
 
-public sealed record ActionCounts(int Open, int Overdue, int DueThisMonth, int Done, int Total)
-{
-    /// <summary>Done as a share of the actions not cancelled, in per cent (null when there are none).</summary>
-    public decimal? CompletionRate(int cancelled) => Total - cancelled > 0 ? Math.Round(100m * Done / (Total - cancelled), 1) : null;
-}
-
 public sealed record PartnerFigures(long OrganizationId, string Name, int ActiveMous, int Actions, int ActionsDone, int ActionsCancelled,
     int OpenActions, int OverdueActions, int DueThisMonth, int TraineesRegistered, int TraineesCompleted)
 {
-    public decimal? ActionCompletionRate => Actions - ActionsCancelled > 0 ? Math.Round(100m * ActionsDone / (Actions - ActionsCancelled), 1) : null;
+    public decimal? ActionCompletionRate => Actions - ActionsCancelled > 0 ? Math.Round(100m * ActionsDone / (Actions - ActionsCancelled), 1, MidpointRounding.AwayFromZero) : null;
 }
 
-public sealed record CategoryCounts(int A, int B, int C, int D, int Unclassified)
+/// <summary>Communities by group, with the JSON names of the issue (A–D in capitals, unclassified).</summary>
+public sealed record CategoryCounts(
+    [property: JsonPropertyName("A")] int A, [property: JsonPropertyName("B")] int B, [property: JsonPropertyName("C")] int C,
+    [property: JsonPropertyName("D")] int D, [property: JsonPropertyName("unclassified")] int Unclassified)
 {
-    public int Total => A + B + C + D + Unclassified;
+    [JsonIgnore] public int Total => A + B + C + D + Unclassified;
     public int Of(CommunityCategory c) => c switch
     {
         CommunityCategory.A => A, CommunityCategory.B => B, CommunityCategory.C => C, CommunityCategory.D => D, _ => Unclassified,
@@ -62,8 +60,8 @@ public sealed record RegionFigures(string Region, CategoryCounts Communities, in
 
 public sealed record TrainingFigures(string Key, string Name, int Registered, int Completed, int Certified, int AttendedSessions, int HeldSessions)
 {
-    public decimal? CompletionRate => Registered > 0 ? Math.Round(100m * Completed / Registered, 1) : null;
-    public decimal? AttendanceRate => HeldSessions > 0 ? Math.Round(100m * AttendedSessions / HeldSessions, 1) : null;
+    public decimal? CompletionRate => Registered > 0 ? Math.Round(100m * Completed / Registered, 1, MidpointRounding.AwayFromZero) : null;
+    public decimal? AttendanceRate => HeldSessions > 0 ? Math.Round(100m * AttendedSessions / HeldSessions, 1, MidpointRounding.AwayFromZero) : null;
 }
 
 /// <summary>

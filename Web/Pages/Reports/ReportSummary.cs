@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Identity;
 
@@ -7,17 +6,8 @@ namespace PartnerPrograms.Web.Pages.Reports;
 /// <summary>The home dashboard's figures for one role (also GET /api/v1/reports/summary).</summary>
 public sealed record DashboardSummary(
     string Role, int? Year, int ActiveMous, int OverdueActions, int DueThisMonth, int CohortsRunning,
-    int TraineesRegistered, int TraineesCompleted, int CertificatesIssued, CommunityCounts CommunitiesByCategory,
+    int TraineesRegistered, int TraineesCompleted, int CertificatesIssued, CategoryCounts CommunitiesByCategory,
     List<PartnerFigures> ByPartner, List<RegionFigures> ByRegion, List<TrainingFigures> ByCourse);
-
-/// <summary>Communities by group, with the JSON names of the issue (A–D in capitals).</summary>
-public sealed record CommunityCounts(
-    [property: JsonPropertyName("A")] int A, [property: JsonPropertyName("B")] int B, [property: JsonPropertyName("C")] int C,
-    [property: JsonPropertyName("D")] int D, [property: JsonPropertyName("unclassified")] int Unclassified)
-{
-    public static CommunityCounts From(CategoryCounts c) => new(c.A, c.B, c.C, c.D, c.Unclassified);
-    [JsonIgnore] public int Total => A + B + C + D + Unclassified;
-}
 
 public sealed class DashboardService(ReportQueries reports, TimeProvider clock)
 {
@@ -36,7 +26,7 @@ public sealed class DashboardService(ReportQueries reports, TimeProvider clock)
             return new DashboardSummary(role, year, 0, 0, 0,
                 await reports.Cohorts(mine).CountAsync(c => c.Status == Domain.Training.CohortStatus.Running),
                 await reports.Registered(mine).CountAsync(), await reports.Completed(mine).CountAsync(), await reports.Certified(mine).CountAsync(),
-                new CommunityCounts(0, 0, 0, 0, 0), [], [], []);
+                new CategoryCounts(0, 0, 0, 0, 0), [], [], []);
         }
         var y = year ?? today.Year;
         var f = new ReportFilter(Year: y);
@@ -48,7 +38,7 @@ public sealed class DashboardService(ReportQueries reports, TimeProvider clock)
             await reports.DueThisMonth(today).CountAsync(),
             await reports.Running().CountAsync(),
             byCourse.Sum(c => c.Registered), byCourse.Sum(c => c.Completed), byCourse.Sum(c => c.Certified),
-            CommunityCounts.From(await reports.CommunitiesAsync()),
+            await reports.CommunitiesAsync(),
             await reports.ByPartnerAsync(f, today),
             await reports.ByRegionAsync(cells, withCommunities: true),
             byCourse);
