@@ -5,8 +5,8 @@ public sealed record ReportData(string Title, string Subtitle, string AsOf, List
 
 public sealed record ReportFigure(string Label, string Value);
 
-/// <summary>A table (the first column text, the rest right-aligned figures) and an optional chart of one column.</summary>
-public sealed record ReportSection(string Title, List<string> Header, List<List<string>> Rows, ReportChart? Chart = null, string? Note = null);
+/// <summary>A table (the first <paramref name="TextColumns"/> columns text, the rest right-aligned figures) and an optional chart.</summary>
+public sealed record ReportSection(string Title, List<string> Header, List<List<string>> Rows, ReportChart? Chart = null, string? Note = null, int TextColumns = 1);
 
 public sealed record ReportChart(string Caption, List<ReportBar> Bars);
 

@@ -157,13 +157,13 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         ],
         [
             new("บันทึกข้อตกลงความร่วมมือ (MOU)", ["MOU", "สถานะ", "ระยะเวลา", "ภารกิจ", "เสร็จแล้ว", "เกินกำหนด"],
-                mous.Select(m => new List<string> { $"{m.Code} {m.Title}", MouStatusTh[m.Status], $"{Long(m.StartDate)} – {Long(m.EndDate)}", N(m.Actions), N(m.Done), N(m.Overdue) }).ToList()),
+                mous.Select(m => new List<string> { $"{m.Code} {m.Title}", MouStatusTh[m.Status], $"{Long(m.StartDate)} – {Long(m.EndDate)}", N(m.Actions), N(m.Done), N(m.Overdue) }).ToList(), TextColumns: 3),
             new("ภารกิจที่ " + (org.ShortName ?? name) + " รับผิดชอบ", ["ภารกิจ", "MOU", "กำหนดเสร็จ", "สถานะ", "ร้อยละ"],
-                actions.Select(a => new List<string> { a.Title, a.MouCode, a.DueDate is { } d ? Long(d) : "–", MouDocuments.StatusTh[a.Status], N(a.Percent) }).ToList()),
+                actions.Select(a => new List<string> { a.Title, a.MouCode, a.DueDate is { } d ? Long(d) : "–", MouDocuments.StatusTh[a.Status], N(a.Percent) }).ToList(), TextColumns: 4),
             new("ผู้รับการอบรมภายใต้ความร่วมมือ", ["รุ่น", "หลักสูตร", "MOU", "จังหวัด", "ลงทะเบียน", "สำเร็จ", "วุฒิบัตร"],
                 cohorts.Select(c => new List<string> { c.Name, c.Course, c.MouCode ?? "–", c.Province ?? "ออนไลน์", N(c.Registered), N(c.Completed), N(c.Certified) }).ToList(),
                 new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม", cohorts.Take(15).Select(c => new ReportBar(c.Name, c.Registered, c.Completed)).ToList()),
-                "นับรุ่นที่เริ่มในปีนี้และผูกกับ MOU ข้างต้น หรือที่องค์กรนี้ร่วมจัด"),
+                "นับรุ่นที่เริ่มในปีนี้และผูกกับ MOU ข้างต้น หรือที่องค์กรนี้ร่วมจัด", TextColumns: 4),
         ]);
     }
 
