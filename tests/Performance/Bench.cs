@@ -109,6 +109,22 @@ public static partial class Bench
     }
 
     // ---------------------------------------------------------------- what is asked
+    /// <summary>The staff cookie as a browser would keep it: Identity re-issues it (security stamp check every minute,
+    /// sliding expiry) and a client that kept sending the old one would be re-validated on every request.</summary>
+    private static string _staffCookie = "";
+
+    private static void KeepCookie(HttpResponseMessage res)
+    {
+        if (!res.Headers.TryGetValues("Set-Cookie", out var set)) return;
+        foreach (var c in set)
+            if (c.StartsWith("pp.auth=", StringComparison.Ordinal))
+            {
+                var fresh = c.Split(';')[0];
+                var current = _staffCookie;
+                _staffCookie = string.Join("; ", current.Split("; ").Select(p => p.StartsWith("pp.auth=", StringComparison.Ordinal) ? fresh : p));
+            }
+    }
+
     private sealed record Session(string StaffCookie, string StaffToken, string StaffAntiforgery, string PartnerToken, string AnonCookie, string AnonAntiforgery);
 
     private static List<Scenario> Scenarios(Uri portal, Uri reference, Fixtures f, Session s)
@@ -134,6 +150,7 @@ public static partial class Bench
             return m;
         }
         var q = Uri.EscapeDataString(f.NameQuery);
+        _staffCookie = s.StaffCookie;
         var counter = 0;
         string NextCode() => f.VerifyCodes[Interlocked.Increment(ref counter) % f.VerifyCodes.Count];
         var year = f.ReportYear;
@@ -142,19 +159,19 @@ public static partial class Bench
             new("sign-in (password check)", "page",
                 () => Form(portal, "/Account/Login", s.AnonCookie, new() { ["Input.Email"] = "staff@bench.example", ["Input.Password"] = Generator.Password, ["__RequestVerificationToken"] = s.AnonAntiforgery }),
                 () => Form(reference, "/signin", null, new() { ["email"] = "staff@bench.example", ["password"] = Generator.Password }), [302]),
-            new("staff home /", "page", () => Get(portal, "/", s.StaffCookie), () => Get(reference, "/"), [200]),
-            new("trainee search by name", "list", () => Get(portal, "/Trainees?q=" + q, s.StaffCookie), () => Get(reference, "/trainees?q=" + q), [200]),
+            new("staff home /", "page", () => Get(portal, "/", _staffCookie), () => Get(reference, "/"), [200]),
+            new("trainee search by name", "list", () => Get(portal, "/Trainees?q=" + q, _staffCookie), () => Get(reference, "/trainees?q=" + q), [200]),
             new("trainee by national ID (POST)", "list",
-                () => Form(portal, "/Trainees", s.StaffCookie, new() { ["Q"] = f.NationalId, ["__RequestVerificationToken"] = s.StaffAntiforgery }),
+                () => Form(portal, "/Trainees", _staffCookie, new() { ["Q"] = f.NationalId, ["__RequestVerificationToken"] = s.StaffAntiforgery }),
                 () => Form(reference, "/trainees/by-id", null, new() { ["q"] = f.NationalId }), [302]),
-            new("cohort roster (500)", "list", () => Get(portal, $"/Training/Cohorts/Details?id={f.RosterCohort}", s.StaffCookie), () => Get(reference, $"/roster/{f.RosterCohort}"), [200]),
+            new("cohort roster (500)", "list", () => Get(portal, $"/Training/Cohorts/Details?id={f.RosterCohort}", _staffCookie), () => Get(reference, $"/roster/{f.RosterCohort}"), [200]),
             new("take attendance (PUT 500 marks)", "write", () => Put(portal, $"/api/v1/sessions/{f.RosterSession}/attendance", s.StaffToken), () => Put(reference, $"/attendance/{f.RosterSession}", null), [204]),
-            new("MOU list", "list", () => Get(portal, "/Mous", s.StaffCookie), () => Get(reference, "/mous"), [200]),
+            new("MOU list", "list", () => Get(portal, "/Mous", _staffCookie), () => Get(reference, "/mous"), [200]),
             new("partner's actions, overdue first", "list", () => Get(portal, "/api/v1/actions/mine", bearer: s.PartnerToken), () => Get(reference, $"/actions/{f.PartnerOrganization}"), [200]),
-            new("communities by group + province", "list", () => Get(portal, $"/Communities?category=C&province={f.ProvinceCode}", s.StaffCookie), () => Get(reference, $"/communities?category=C&province={f.ProvinceId}"), [200]),
+            new("communities by group + province", "list", () => Get(portal, $"/Communities?category=C&province={f.ProvinceCode}", _staffCookie), () => Get(reference, $"/communities?category=C&province={f.ProvinceId}"), [200]),
             new("certificate verification", "page", () => Get(portal, "/verify/" + NextCode()), () => Get(reference, "/verify/" + NextCode()), [200]),
             new("certificate PDF", "page", () => Get(portal, $"/api/v1/certificates/{f.PdfCode}/pdf", bearer: s.StaffToken), () => Get(reference, "/pdf/" + f.PdfCode), [200]),
-            new("programme report page", "report", () => Get(portal, $"/Reports/Programme?year={year}", s.StaffCookie), () => Get(reference, $"/report?year={year}"), [200]),
+            new("programme report page", "report", () => Get(portal, $"/Reports/Programme?year={year}", _staffCookie), () => Get(reference, $"/report?year={year}"), [200]),
             new("report summary API", "report", () => Get(portal, $"/api/v1/reports/summary?year={year}", bearer: s.StaffToken), () => Get(reference, $"/report?year={year}"), [200]),
             new("programme.xlsx", "report", () => Get(portal, $"/api/v1/reports/programme.xlsx?year={year}", bearer: s.StaffToken), null, [200]),
         ];
@@ -230,6 +247,7 @@ public static partial class Bench
                     using var req = make();
                     using var res = await Shared.SendAsync(req, HttpCompletionOption.ResponseContentRead);
                     mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    KeepCookie(res);
                     if (!ok.Contains((int)res.StatusCode)) { Interlocked.Increment(ref errors); firstError ??= $"{(int)res.StatusCode} {req.RequestUri}"; }
                     if (res.Headers.TryGetValues("X-Db-Commands", out var v) && int.TryParse(v.First(), out var n))
                     {

@@ -32,6 +32,9 @@ switch (verb)
         Environment.ExitCode = await PartnerPrograms.Performance.Bench.RunAsync(new PartnerPrograms.Performance.BenchOptions(
             Text("data-dir"), Text("connection"), Number("seconds", 10), Text("clients") ?? "1,8,32", Text("out"), Text("only"), Text("web-dll")));
         break;
+    case "migrate":
+        await PartnerPrograms.Performance.Generator.MigrateAsync(Text("data-dir"), Text("connection"));
+        break;
     case "reference":
         await PartnerPrograms.Performance.Reference.RunAsync(Text("connection")!, Option("port", 5099));
         break;
