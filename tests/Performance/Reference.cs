@@ -20,7 +20,7 @@ public static class Reference
 {
     public static async Task RunAsync(string connection, int port)
     {
-        var cs = new NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 1, MaxPoolSize = 64 }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 1, MaxPoolSize = 64, Options = "-c plan_cache_mode=force_custom_plan" }.ConnectionString;
         await using var db = NpgsqlDataSource.Create(cs);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
