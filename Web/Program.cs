@@ -22,8 +22,13 @@ var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.E
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
-builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(database.ConnectionString,
-    npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+var countQueries = QueryCounter.Enabled(builder.Configuration);
+builder.Services.AddSingleton<QueryCounter>();
+builder.Services.AddDbContext<AppDbContext>((sp, o) =>
+{
+    o.UseNpgsql(database.ConnectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+    if (countQueries) o.AddInterceptors(sp.GetRequiredService<QueryCounter>());
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 
@@ -161,6 +166,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
+if (countQueries) QueryCounter.UseQueryCounting(app);
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

@@ -116,18 +116,17 @@ public sealed class TrainingCommands(AppDbContext db)
         var valid = await db.Enrollments.Where(e => e.CohortId == session.CohortId && ids.Contains(e.Id) && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => e.Id).ToListAsync(ct);
         if (valid.Count != ids.Count) throw new RuleViolationException("Some enrolments are not in this session's cohort.");
-        var existing = await db.Attendance.Where(a => a.SessionId == sessionId && ids.Contains(a.EnrollmentId)).ToDictionaryAsync(a => a.EnrollmentId, ct);
-        foreach (var (enrollmentId, status) in marks)
-        {
-            if (existing.TryGetValue(enrollmentId, out var record)) { record.Status = status; record.RecordedAt = now; }
-            else
-            {
-                record = new AttendanceRecord { SessionId = sessionId, EnrollmentId = enrollmentId, Status = status, RecordedAt = now };
-                db.Attendance.Add(record);
-                existing[enrollmentId] = record;
-            }
-        }
-        await db.SaveChangesAsync(ct);
+        // One upsert for the whole register (was: load the session's marks, track 500 entities, write them back). It also
+        // makes two people saving the same register at once safe: the later save wins instead of a unique violation.
+        // The last mark for an enrolment wins when one is sent twice, as before.
+        var last = marks.GroupBy(m => m.EnrollmentId).Select(g => g.Last()).ToList();
+        var enrollmentIds = last.Select(m => m.EnrollmentId).ToArray();
+        var statuses = last.Select(m => m.Status.ToString()).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            insert into attendance (session_id, enrollment_id, status, recorded_at)
+            select {sessionId}, e, s, {now} from unnest({enrollmentIds}, {statuses}) as t(e, s)
+            on conflict (session_id, enrollment_id) do update set status = excluded.status, recorded_at = excluded.recorded_at
+            """, ct);
     }
 
     /// <summary>Closes the cohort: each seated enrolment's completion is computed by the course rule and stored.</summary>

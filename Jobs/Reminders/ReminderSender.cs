@@ -62,6 +62,70 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         return ReminderOutcome.Queued;
     }
 
+    /// <summary>One reminder of many sent by <see cref="SendManyAsync"/>.</summary>
+    public sealed record Request(Guid? UserId, string RecipientKey, string OccurrenceKey, OutboxMessage Message);
+
+    /// <summary>
+    /// Many single reminders at once (the "your certificate is ready" mails of a chunk of certificates), with the same
+    /// guarantees as <see cref="SendAsync"/>: one opt-out query, one claiming insert (unnest … on conflict do nothing
+    /// returning), one bulk insert of the messages and one update linking the log rows, instead of six round trips each.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderOutcome>> SendManyAsync(ReminderKind kind, IReadOnlyList<Request> requests, CancellationToken ct = default)
+    {
+        var results = new ReminderOutcome[requests.Count];
+        var userIds = requests.Select(r => r.UserId).OfType<Guid>().Distinct().ToList();
+        var optedOut = userIds.Count == 0 ? [] : (await db.NotificationPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId) && p.Kind == kind && !p.Enabled).Select(p => p.UserId).ToListAsync(ct)).ToHashSet();
+        var candidates = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(requests[i].Message.To)) results[i] = ReminderOutcome.NoAddress;
+            else if (requests[i].UserId is { } u && optedOut.Contains(u)) results[i] = ReminderOutcome.OptedOut;
+            else candidates.Add(i);
+        }
+        if (candidates.Count == 0) return results;
+
+        var kindText = kind.ToString();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var recipients = candidates.Select(i => requests[i].RecipientKey).ToArray();
+        var occurrences = candidates.Select(i => requests[i].OccurrenceKey).ToArray();
+        var claimed = (await db.Database.SqlQuery<string>($"""
+            insert into reminder_log (kind, recipient_key, occurrence_key, created_at)
+            select {kindText}, r, o, {now} from unnest({recipients}, {occurrences}) as t(r, o)
+            on conflict (kind, recipient_key, occurrence_key) do nothing
+            returning recipient_key || chr(31) || occurrence_key as "Value"
+            """).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<int>();
+        foreach (var i in candidates)
+        {
+            var r = requests[i];
+            // Remove as used: the same reminder twice in one call is sent once.
+            if (!claimed.Remove(r.RecipientKey + '\u001f' + r.OccurrenceKey)) { results[i] = ReminderOutcome.AlreadySent; continue; }
+            r.Message.DedupeKey = new ReminderLogEntry { Kind = kind, RecipientKey = r.RecipientKey, OccurrenceKey = r.OccurrenceKey }.DedupeKey;
+            r.Message.NextAttemptAt = now;
+            r.Message.CreatedAt = now;
+            fresh.Add(i);
+        }
+        if (fresh.Count > 0)
+        {
+            db.OutboxMessages.AddRange(fresh.Select(i => requests[i].Message));
+            await db.SaveChangesAsync(ct);
+            var freshRecipients = fresh.Select(i => requests[i].RecipientKey).ToArray();
+            var freshOccurrences = fresh.Select(i => requests[i].OccurrenceKey).ToArray();
+            var messageIds = fresh.Select(i => requests[i].Message.Id).ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                update reminder_log l set outbox_message_id = t.m
+                from unnest({freshRecipients}, {freshOccurrences}, {messageIds}) as t(r, o, m)
+                where l.kind = {kindText} and l.recipient_key = t.r and l.occurrence_key = t.o
+                """, ct);
+        }
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        foreach (var i in fresh) results[i] = ReminderOutcome.Queued;
+        return results;
+    }
+
     /// <summary>One person's digest for a day: the candidate items and how to write the e-mail from the fresh ones.</summary>
     public sealed record DigestRequest<T>(Guid? UserId, string RecipientKey, IReadOnlyList<T> Items, Func<IReadOnlyList<T>, OutboxMessage?> Build);
 

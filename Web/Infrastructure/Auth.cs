@@ -38,12 +38,34 @@ public static class PortalAuth
 public sealed class PortalClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    /// <summary>The same claims without the database, for a caller that has loaded the user and their roles (API tokens).</summary>
+    public static ClaimsIdentity Identity(AppUser user, IEnumerable<string> roles, ClaimsIdentityOptions o, string authenticationType)
     {
-        var identity = await base.GenerateClaimsAsync(user);
+        var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(o.UserIdClaimType, user.Id.ToString()));
+        identity.AddClaim(new Claim(o.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is { } email) identity.AddClaim(new Claim(o.EmailClaimType, email));
+        if (user.SecurityStamp is { } stamp) identity.AddClaim(new Claim(o.SecurityStampClaimType, stamp));
+        foreach (var role in roles)
+        {
+            identity.AddClaim(new Claim(o.RoleClaimType, role));
+            if (o.RoleClaimType != ClaimTypes.Role) identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+        AddPortalClaims(identity, user);
+        return identity;
+    }
+
+    private static void AddPortalClaims(ClaimsIdentity identity, AppUser user)
+    {
         if (user.OrganizationId is { } org) identity.AddClaim(new Claim(PortalAuth.OrganizationClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.TraineeId is { } trainee) identity.AddClaim(new Claim(PortalAuth.TraineeClaim, trainee.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(PortalAuth.DisplayNameClaim, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+    }
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        AddPortalClaims(identity, user);
         return identity;
     }
 }
@@ -72,15 +94,23 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash);
-        if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("invalid or expired token");
-        var user = await signIn.UserManager.FindByIdAsync(token.UserId.ToString());
-        if (user is null || user.IsDisabled || await signIn.UserManager.IsLockedOutAsync(user))
+        // One round trip: the token, its user and the user's roles (it was seven: token, user, roles, role claims, user
+        // claims … on every API call). The claims are the ones PortalClaimsFactory gives a cookie sign-in; the portal
+        // stores no user or role claims.
+        var found = await db.ApiTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                Token = t, User = u,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+            })
+            .SingleOrDefaultAsync();
+        if (found is null || !found.Token.IsActive(now)) return AuthenticateResult.Fail("invalid or expired token");
+        var (token, user) = (found.Token, found.User);
+        if (user.IsDisabled || (user.LockoutEnabled && user.LockoutEnd is { } end && end > clock.GetUtcNow()))
             return AuthenticateResult.Fail("user disabled");
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
             await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now));
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        var identity = PortalClaimsFactory.Identity(user, found.Roles, signIn.Options.ClaimsIdentity, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

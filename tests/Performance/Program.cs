@@ -9,9 +9,13 @@ using PartnerPrograms.Jobs.Documents;
 //   certificates [--count 515] [--batch 1] [--concurrency 2]   print certificate PDFs, report per-second figures
 //   issue [--count 515]   end to end on a throwaway PostgreSQL: a closed cohort of N completed enrolments, the issuing
 //                         job's work (print, store PDF + SHA-256, queue e-mails) and its ZIP; reports time and per second
+//   generate [--scale 1.0] [--seed 42] [--data-dir DIR | --connection CS]   national-scale data by binary COPY
+//   bench [--data-dir DIR | --connection CS] [--seconds 10] [--clients 1,8,32] [--out FILE] [--only a,b]   portal vs reference
 //   reminders [--mous 10000] [--actions-per-mou 20] [--organizations 500]   the daily reminder scan at national scale
 var verb = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
+string? Text(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
+double Number(string name, double fallback) => Text(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 switch (verb)
 {
@@ -21,11 +25,24 @@ switch (verb)
     case "certificates":
         await CertificatesAsync(Option("count", 515), Option("batch", 1), Option("concurrency", 2));
         break;
+    case "generate":
+        await PartnerPrograms.Performance.Generator.RunCommandAsync(Number("scale", 1.0), Option("seed", 42), Text("data-dir"), Text("connection"));
+        break;
+    case "bench":
+        Environment.ExitCode = await PartnerPrograms.Performance.Bench.RunAsync(new PartnerPrograms.Performance.BenchOptions(
+            Text("data-dir"), Text("connection"), Number("seconds", 10), Text("clients") ?? "1,8,32", Text("out"), Text("only"), Text("web-dll")));
+        break;
+    case "migrate":
+        await PartnerPrograms.Performance.Generator.MigrateAsync(Text("data-dir"), Text("connection"));
+        break;
+    case "reference":
+        await PartnerPrograms.Performance.Reference.RunAsync(Text("connection")!, Option("port", 5099));
+        break;
     case "issue":
         await PartnerPrograms.Performance.IssueBenchmark.RunAsync(Option("count", 515));
         break;
     default:
-        Console.WriteLine("verbs: certificates [--count N] [--batch B] [--concurrency C] | issue [--count N] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
+        Console.WriteLine("verbs: generate [--scale S] [--seed N] [--data-dir DIR|--connection CS] | bench [--data-dir DIR|--connection CS] [--seconds S] [--clients 1,8,32] [--out FILE] | certificates [--count N] [--batch B] [--concurrency C] | issue [--count N] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
         break;
 }
 

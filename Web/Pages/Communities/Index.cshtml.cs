@@ -38,8 +38,12 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
                 db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.NameTh).First(),
                 c.Region, c.Category, c.ComputedCategory, c.OverrideCategory != null, c.LastAssessedOn))
             .ToListAsync();
-        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.NameTh).Select(p => new ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToListAsync();
+        // The official list never changes once loaded (GeographyLoader fills the table from these same rows): no query.
+        Provinces = ProvinceOptions;
     }
+
+    private static readonly List<ProvinceOption> ProvinceOptions = Domain.Geography.GeographyLoader.Provinces
+        .OrderBy(p => p.NameTh, StringComparer.Ordinal).Select(p => new ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToList();
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public string PageUrl(int page) => QueryHelpers(page);

@@ -128,8 +128,9 @@ public partial class ShellTests : IAsyncLifetime
         (await admin.GetAsync("/Jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    /// <summary>Signs in through a client that does not keep cookies and returns the auth cookie from Set-Cookie.</summary>
-    private static async Task<string> SignInCookieAsync(PortalFactory app)
+    /// <summary>Signs in through a client that does not keep cookies and returns the auth cookie from Set-Cookie
+    /// (also used by the scaling test to carry a sign-in to another instance).</summary>
+    internal static async Task<string> SignInCookieAsync(PortalFactory app, string email = "shared@example.org")
     {
         var raw = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var login = await raw.GetAsync("/Account/Login");
@@ -139,7 +140,7 @@ public partial class ShellTests : IAsyncLifetime
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.Email"] = "shared@example.org", ["Input.Password"] = PortalFactory.Password, ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = email, ["Input.Password"] = PortalFactory.Password, ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie);
