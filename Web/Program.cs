@@ -161,7 +161,12 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
-app.UseExceptionHandler("/Error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    // An upload over the size limit is the client's doing: 413 with its own message, not "something went wrong".
+    StatusCodeSelector = PortalExceptionHandler.StatusFor,
+});
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
@@ -173,6 +178,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseRequestSizeGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 
