@@ -98,6 +98,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Index");
     })
     .AddViewLocalization()
+    .AddPortalValidationMessages()
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new PortalDateBinderProvider()));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -105,6 +106,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 builder.Services.AddProblemDetails(ApiErrors.Configure);
+// A body the API cannot bind (wrong JSON types, broken JSON) throws, so it is answered as problem+json like other errors.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {

@@ -63,6 +63,9 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        // A text over its column's length that no validation caught: the client's value, not a server fault.
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22001" } } => StatusCodes.Status422UnprocessableEntity,
+        Npgsql.PostgresException { SqlState: "22001" } => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -74,6 +77,7 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             RuleViolationException => (409, exception.Message),
             NotFoundException => (404, "Not found"),
             _ when StatusFor(exception) == 413 => (413, "The request is too large."),
+            _ when StatusFor(exception) == 422 => (422, "A value is too long"),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
             _ => (500, "Something went wrong"),
         };
