@@ -103,6 +103,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Index");
     })
     .AddViewLocalization()
+    .AddPortalValidationMessages()
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new PortalDateBinderProvider()));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -110,6 +111,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 builder.Services.AddProblemDetails(ApiErrors.Configure);
+// A body the API cannot bind (wrong JSON types, broken JSON) throws, so it is answered as problem+json like other errors.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -167,7 +170,12 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 }
 
 if (countQueries) QueryCounter.UseQueryCounting(app);
-app.UseExceptionHandler("/Error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    // An upload over the size limit is the client's doing: 413 with its own message, not "something went wrong".
+    StatusCodeSelector = PortalExceptionHandler.StatusFor,
+});
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
@@ -179,6 +187,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseRequestSizeGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -58,6 +58,17 @@ public static class ApiErrors
 /// <summary>Maps exceptions to status codes for the API; for pages it logs and lets /Error show the friendly page.</summary>
 public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The status for the error page: a body over the request or multipart limit is 413, a bad request its own code.</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        // A text over its column's length that no validation caught: the client's value, not a server fault.
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22001" } } => StatusCodes.Status422UnprocessableEntity,
+        Npgsql.PostgresException { SqlState: "22001" } => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title) = exception switch
@@ -65,6 +76,8 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             DbUpdateConcurrencyException => (409, "Someone else changed this record. Reload it and apply your change again."),
             RuleViolationException => (409, exception.Message),
             NotFoundException => (404, "Not found"),
+            _ when StatusFor(exception) == 413 => (413, "The request is too large."),
+            _ when StatusFor(exception) == 422 => (422, "A value is too long"),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
             _ => (500, "Something went wrong"),
         };
@@ -86,4 +99,24 @@ public sealed class ApiNoCacheFilter : IEndpointFilter
         context.HttpContext.Response.Headers.CacheControl = "no-store";
         return await next(context);
     }
+}
+
+public static class RequestSizeGuard
+{
+    /// <summary>
+    /// Refuses a body whose declared length is over the endpoint's [RequestSizeLimit] with 413 before anything reads it
+    /// (otherwise the antiforgery check reads the form first and the user sees a bare 400). A body without a length is
+    /// still cut off by the server at the same limit (BadHttpRequestException → 413).
+    /// </summary>
+    public static IApplicationBuilder UseRequestSizeGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        if (limit is { } max && context.Request.ContentLength > max)
+        {
+            if (context.Request.Path.StartsWithSegments("/api")) await ApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
+            else context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+        await next();
+    });
 }

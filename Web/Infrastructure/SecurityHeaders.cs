@@ -36,6 +36,14 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Pages get the Thai "too many requests" error page (status code pages); the API a problem in the user's language.
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api")) return;
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>();
+                await ApiErrors.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, l["Too many requests"], l["Please wait a minute and try again."]);
+            };
             o.AddPolicy(SignIn, ctx => Window(ctx, "RateLimits:SignInPerMinute", 20));
             o.AddPolicy(Public, ctx => Window(ctx, "RateLimits:PublicPerMinute", 60));
         });

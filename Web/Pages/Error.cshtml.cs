@@ -16,8 +16,9 @@ public class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        // Re-executed after an exception, the status chosen for it (500, or 413 for an oversize upload) is already set.
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         CorrelationId = ApiErrors.CorrelationId(HttpContext);
-        if (code is null) Response.StatusCode = 500;
+        if (code is null) Response.StatusCode = Code;
     }
 }

@@ -42,7 +42,11 @@ public sealed class AccountFeature : IPortalFeature
         var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
         // Same answer for an unknown e-mail and a wrong password: no user enumeration.
         var unauthorized = TypedResults.Problem(title: "Invalid e-mail or password", statusCode: 401);
-        if (user is null || user.IsDisabled) return unauthorized;
+        if (user is null || user.IsDisabled)
+        {
+            DummyPassword.Verify(signIn.UserManager.PasswordHasher, request.Password); // same time as a wrong password
+            return unauthorized;
+        }
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut) return TypedResults.Problem(title: "Account locked", detail: "Too many failed attempts; try again later.", statusCode: 401);
         if (!result.Succeeded) return unauthorized;

@@ -30,8 +30,8 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logge
         var user = string.IsNullOrWhiteSpace(Input.Email) ? null : await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (user is null || user.IsDisabled)
         {
-            // Hash anyway so an unknown e-mail takes as long as a wrong password.
-            signIn.UserManager.PasswordHasher.HashPassword(new AppUser(), Input.Password ?? "");
+            // Verify against a dummy hash so an unknown e-mail takes as long as a wrong password.
+            DummyPassword.Verify(signIn.UserManager.PasswordHasher, Input.Password);
             Error = invalid;
             return Page();
         }
@@ -49,5 +49,20 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logge
         }
         Error = invalid;
         return Page();
+    }
+}
+
+/// <summary>
+/// A password check against a hash of a random password, made by the same hasher (same iteration count): the work a
+/// real check does, for requests naming an unknown or disabled account, so timing does not reveal which e-mails exist.
+/// </summary>
+public static class DummyPassword
+{
+    private static string? _hash;
+
+    public static void Verify(IPasswordHasher<AppUser> hasher, string? password)
+    {
+        _hash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(new AppUser(), _hash, password ?? "");
     }
 }

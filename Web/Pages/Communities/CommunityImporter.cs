@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
+using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -66,17 +64,8 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
     public async Task<(CommunityImport? Import, string? Error)> StageAsync(Stream file, string fileName, Guid? userId, CancellationToken ct = default)
     {
         List<Dictionary<string, string>> raw;
-        try
-        {
-            raw = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(file)
-                : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(file)
-                : throw new FormatException("Upload a .csv or .xlsx file.");
-        }
-        catch (FormatException e) { return (null, e.Message); }
-        catch (Exception e) when (e is CsvFormatException or InvalidDataException or OpenXmlPackageException or IOException)
-        {
-            return (null, "The file could not be read. Save it as CSV (UTF-8) or XLSX and try again.");
-        }
+        try { raw = ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes)); }
+        catch (SpreadsheetReader.FileProblem p) { return (null, p.Message); }
         if (raw.Count == 0) return (null, "The file has no data rows.");
         if (raw.Count > MaxRows) return (null, $"At most {MaxRows} rows per file.");
         if (!raw[0].ContainsKey("name")) return (null, "The file needs a 'name' column (see the template).");
@@ -242,69 +231,16 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
         Headers.TryGetValue(header.Trim().TrimStart('\uFEFF').Replace(' ', '_'), out var f) ? f
         : Headers.TryGetValue(header.Trim().TrimStart('\uFEFF'), out f) ? f : null;
 
-    private static List<Dictionary<string, string>> ReadCsv(Stream file)
+    /// <summary>The sheet's rows keyed by our field names (unknown columns dropped), with the row number under <see cref="LineKey"/>.</summary>
+    private static List<Dictionary<string, string>> ToRows(SpreadsheetReader.Sheet sheet)
     {
-        using var csv = CsvReader.Create(file, new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true }, true);
-        var headers = csv.Headers.Select(Field).ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
+        var headers = sheet.Header.Select(Field).ToList();
+        return sheet.Rows.Select(r =>
         {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal) { [LineKey] = csv.LineNumber.ToString(CultureInfo.InvariantCulture) };
+            var row = new Dictionary<string, string>(StringComparer.Ordinal) { [LineKey] = r.Row.ToString(CultureInfo.InvariantCulture) };
             for (var i = 0; i < headers.Count; i++)
-                if (headers[i] is { } f) row[f] = i < csv.FieldCount ? csv.GetString(i) : "";
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    private static List<Dictionary<string, string>> ReadXlsx(Stream file)
-    {
-        using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        buffer.Position = 0;
-        using var doc = SpreadsheetDocument.Open(buffer, false);
-        var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var grid = new SortedDictionary<int, Dictionary<int, string>>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var rowIndex = (int)(row.RowIndex?.Value ?? (uint)(grid.Count + 1));
-            var cells = new Dictionary<int, string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var col = ColumnIndex(cell.CellReference?.Value);
-                string text;
-                if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var si)) text = si < shared.Count ? shared[si] : "";
-                else if (cell.DataType?.Value == CellValues.InlineString) text = cell.InlineString?.InnerText ?? "";
-                else text = cell.CellValue?.Text ?? "";
-                cells[col] = text;
-            }
-            grid[rowIndex] = cells;
-        }
-        var rows = new List<Dictionary<string, string>>();
-        if (grid.Count == 0) return rows;
-        var headerRow = grid.First();
-        var headers = headerRow.Value.ToDictionary(kv => kv.Key, kv => Field(kv.Value));
-        var last = grid.Keys.Max();
-        for (var r = headerRow.Key + 1; r <= last; r++)
-        {
-            grid.TryGetValue(r, out var cells);
-            var row = new Dictionary<string, string>(StringComparer.Ordinal) { [LineKey] = r.ToString(CultureInfo.InvariantCulture) };
-            foreach (var (col, f) in headers)
-                if (f is not null) row[f] = cells is not null && cells.TryGetValue(col, out var v) ? v : "";
-            rows.Add(row);
-        }
-        // Blank rows (a formatted but empty row, the trailing ones Excel keeps) are not data.
-        return rows.Where(row => row.Where(kv => kv.Key != LineKey).Any(kv => !string.IsNullOrWhiteSpace(kv.Value))).ToList();
-    }
-
-    private static int ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return 0;
-        var n = 0;
-        foreach (var ch in reference.TakeWhile(char.IsLetter)) n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
-        return n - 1;
+                if (headers[i] is { } f) row[f] = i < r.Cells.Length ? r.Cells[i] : "";
+            return row;
+        }).ToList();
     }
 }

@@ -46,7 +46,8 @@ public class GroupCModel(AppDbContext db, CommunityService service) : PageModel
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", "group-c-communities.csv");
     }
 
-    private static string Csv(string v) => v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    // Neutralised first: a name or contact starting with = + - @ would run as a formula in Excel.
+    private static string Csv(string v) => (v = Training.TableExport.Neutralize(v)).IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
 
     private async Task<List<Row>> LoadAsync() =>
         await service.Filter(db.Communities.AsNoTracking(), CommunityCategory.C, Province, CommunityService.ParseRegion(Region), null)

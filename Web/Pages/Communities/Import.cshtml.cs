@@ -12,6 +12,7 @@ namespace PartnerPrograms.Web.Pages.Communities;
 /// <summary>Upload → preview with row errors → confirm. The pending import is stored in the database; nothing is registered before confirmation.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
 [RequestSizeLimit(CommunityImporter.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = CommunityImporter.MaxBytes + 64 * 1024)]
 public class ImportModel(AppDbContext db, CommunityImporter importer, IStringLocalizer l) : PageModel
 {
     public const string Template =
@@ -47,7 +48,7 @@ public class ImportModel(AppDbContext db, CommunityImporter importer, IStringLoc
         if (file.Length > CommunityImporter.MaxBytes) { ModelState.AddModelError("file", l["The file is larger than 5 MB."]); return Page(); }
         await using var stream = file.OpenReadStream();
         var (import, error) = await importer.StageAsync(stream, file.FileName, User.UserId());
-        if (import is null) { ModelState.AddModelError("file", l[error!]); return Page(); }
+        if (import is null) { ModelState.AddModelError("file", l[error!, CommunityImporter.MaxBytes / (1024 * 1024)]); return Page(); }
         return RedirectToPage("/Communities/Import", new { id = import.Id });
     }
 

@@ -145,6 +145,8 @@ public sealed class MouFeature : IPortalFeature
 
     private static async Task<IResult> PostUpdate(long id, UpdateRequest request, HttpContext http, MouService mous)
     {
+        // Out of scope is 404 before any validation: a 400 would confirm that another organisation's action exists.
+        if (!await mous.ActionVisibleAsync(id)) return ApiErrors.NotFound();
         if (request.Percent is null)
         {
             var errors = MouRules.ValidateUpdate(request.Text, 0);

@@ -219,6 +219,9 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>A progress update on an action: staff on any, a partner only on its organisation's actions.</summary>
+    /// <summary>Whether the caller's data scope holds the action (the query filters apply).</summary>
+    public Task<bool> ActionVisibleAsync(long actionId) => db.MouActions.AnyAsync(a => a.Id == actionId);
+
     public async Task<OpResult> PostUpdateAsync(long actionId, string? text, int percent, ActionStatus? status, MouActor actor,
         UploadedFile? file = null, uint? expectedVersion = null)
     {

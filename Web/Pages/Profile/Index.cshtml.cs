@@ -39,6 +39,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(long id)
     {
         var userId = User.UserId();
+        // Someone else's token (or none) is 404, as for every record outside the caller's scope.
+        if (!await db.ApiTokens.AnyAsync(t => t.Id == id && t.UserId == userId)) return NotFound();
         await db.ApiTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, clock.GetUtcNow().UtcDateTime));
         return RedirectToPage();

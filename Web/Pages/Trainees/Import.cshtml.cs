@@ -52,14 +52,18 @@ public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocal
             TempData["FlashError"] = l["The file is empty."].Value;
             return RedirectToPage();
         }
-        if (Upload.Length > TraineeImporter.MaxBytes)
+        byte[] bytes;
+        try
         {
-            TempData["FlashError"] = l["The file is too large (at most 20 MB)."].Value;
+            await using var upload = Upload.OpenReadStream();
+            bytes = await SpreadsheetReader.ReadUploadAsync(upload, Upload.Length, TraineeImporter.MaxBytes);
+        }
+        catch (SpreadsheetReader.FileProblem p)
+        {
+            TempData["FlashError"] = l[p.Message, p.Arg ?? ""].Value;
             return RedirectToPage();
         }
-        using var ms = new MemoryStream();
-        await Upload.CopyToAsync(ms);
-        var result = await importer.PreviewAsync(ms.ToArray(), Path.GetFileName(Upload.FileName), User.UserId()!.Value);
+        var result = await importer.PreviewAsync(bytes, Path.GetFileName(Upload.FileName), User.UserId()!.Value);
         if (result.FileProblem is { } problem)
         {
             TempData["FlashError"] = result.FileProblemArg is null ? l[problem].Value : l[problem, result.FileProblemArg].Value;

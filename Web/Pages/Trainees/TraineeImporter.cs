@@ -1,3 +1,4 @@
+using PartnerPrograms.Web.Infrastructure;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -55,9 +56,9 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
 
     public async Task<PreviewResult> PreviewAsync(byte[] bytes, string fileName, Guid userId, CancellationToken ct = default)
     {
-        TraineeFileReader.Sheet sheet;
-        try { sheet = TraineeFileReader.Read(bytes); }
-        catch (TraineeFileReader.FileProblem p) { return new PreviewResult(null, p.Message); }
+        SpreadsheetReader.Sheet sheet;
+        try { sheet = SpreadsheetReader.Read(bytes, MaxBytes); }
+        catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Arg); }
 
         var columns = new Dictionary<string, int>();
         for (var i = 0; i < sheet.Header.Count; i++)

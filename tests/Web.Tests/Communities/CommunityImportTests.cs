@@ -113,7 +113,9 @@ public class CommunityImportTests : IAsyncLifetime
         var staff = await _app.SignedInClientAsync("staff@example.org");
         var txt = await UploadAsync(staff, Encoding.UTF8.GetBytes("hello"), "notes.txt");
         txt.StatusCode.ShouldBe(HttpStatusCode.OK);
-        PageDriver.Parse(await txt.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("กรุณาอัปโหลดไฟล์ .csv หรือ .xlsx");
+        PageDriver.Parse(await txt.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("ไฟล์ไม่มีแถวข้อมูล"); // the type is read from the content: this is a one-line CSV
+        var pdf = await UploadAsync(staff, "%PDF-1.7\n1 0 obj"u8.ToArray(), "communities.csv");
+        PageDriver.Parse(await pdf.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("ไม่ใช่ CSV หรือ Excel");
         var noName = await UploadAsync(staff, Encoding.UTF8.GetBytes("province,district\nเลย,เชียงคาน\n"), "x.csv");
         PageDriver.Parse(await noName.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("'name'");
         (await _app.DbAsync(db => db.CommunityImports.CountAsync())).ShouldBe(0);

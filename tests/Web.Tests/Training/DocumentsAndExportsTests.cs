@@ -95,7 +95,7 @@ public class DocumentsAndExportsTests : IAsyncLifetime
         var csvBytes = await csvResponse.Content.ReadAsByteArrayAsync();
         csvBytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a BOM so Excel reads UTF-8");
         var csv = Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3);
-        var records = PartnerPrograms.Web.Pages.Trainees.TraineeFileReader.ParseCsv(csv).Select(r => r.Fields).ToList();
+        var records = PartnerPrograms.Web.Infrastructure.SpreadsheetReader.ParseCsv(csv).Select(r => r.Fields).ToList();
         records[0].ShouldContain("เลขประจำตัวประชาชน");
         records.Count.ShouldBe(4);
         records.ShouldContain(r => r.Contains("สมชาย001") && r.Contains("'=HYPERLINK(\"http://evil.example\",\"คลิก\")"));

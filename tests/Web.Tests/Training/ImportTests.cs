@@ -130,7 +130,7 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         (await ErrorOf("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\0\0"u8.ToArray(), "scan.pdf", "application/pdf")).ShouldContain("ไม่ใช่ CSV");
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D };
         (await ErrorOf(png, "photo.csv")).ShouldContain("ไม่ใช่ CSV");
-        (await ErrorOf("PK\u0003\u0004 not really a zip"u8.ToArray(), "broken.xlsx", "application/octet-stream")).ShouldContain("ไม่ใช่ CSV");
+        (await ErrorOf("PK\u0003\u0004 not really a zip"u8.ToArray(), "broken.xlsx", "application/octet-stream")).ShouldContain("ไฟล์ Excel เสียหาย");
         (await _app.DbAsync(db => db.TraineeImports.CountAsync())).ShouldBe(0);
     }
 

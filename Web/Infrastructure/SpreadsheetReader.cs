@@ -1,34 +1,94 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace PartnerPrograms.Web.Pages.Trainees;
+namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>
-/// Reads a trainee file as Thai users save it from Excel: .xlsx, or CSV in UTF-8 (with or without BOM) or the Thai
-/// Windows code page 874. Returns the header and the rows with their row numbers as the user sees them in Excel.
+/// The one reader for uploaded tables (trainee and community imports): .xlsx, or CSV in UTF-8 (with or without BOM)
+/// or the Thai Windows code page 874, told apart by content, never by the file name. In order, before anything is
+/// parsed: the size limit; the type from the first bytes; for .xlsx, the zip's central directory (entry count, total
+/// uncompressed size, compression ratio) so a zip bomb is refused without inflating it. Returns the header and the
+/// rows with their row numbers as the user sees them in Excel. Problems are <see cref="FileProblem"/> with an English
+/// localizer key (Thai text in Resources/Security.th.json).
 /// CSV is parsed here (RFC 4180, ~50 lines) rather than with CsvHelper: the 34.0.0 package on this source is a new
-/// API (no CsvConfiguration/CsvParser) that we could not check against documentation; the formats are small and tested.
+/// API that we could not check against documentation; the formats are small and tested.
 /// </summary>
-public static class TraineeFileReader
+public static class SpreadsheetReader
 {
     public sealed record Sheet(IReadOnlyList<string> Header, IReadOnlyList<(int Row, string[] Cells)> Rows);
 
-    /// <summary>Thrown for a file that cannot be read at all; the message is an English localizer key.</summary>
-    public sealed class FileProblem(string message) : Exception(message);
-
-    static TraineeFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static Sheet Read(byte[] bytes)
+    /// <summary>A file that cannot be read at all; the message is an English localizer key, <see cref="Arg"/> its {0}.</summary>
+    public sealed class FileProblem(string message, string? arg = null) : Exception(message)
     {
+        public string? Arg { get; } = arg;
+    }
+
+    public const string NotATable = "This is not a CSV or Excel (.xlsx) file. In Excel, use Save As and choose CSV UTF-8 or Excel Workbook.";
+    public const string Broken = "The Excel file is damaged or incomplete. Open it in Excel, save it again and upload it once more.";
+    public const string Bomb = "The Excel file unpacks to far more data than an import can hold. Save the sheet as CSV UTF-8 and upload that.";
+    public const string TooLarge = "The file is too large (at most {0} MB).";
+
+    /// <summary>An import sheet is at most a few tens of MB once unpacked; Excel compresses text about 5–20:1.</summary>
+    public const int MaxUncompressedBytes = 200 * 1024 * 1024;
+    public const int MaxEntries = 500;
+    public const int MaxRatio = 200;
+
+    static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Reads an uploaded stream into memory, refusing it before reading a byte more than <paramref name="maxBytes"/>
+    /// (the declared length first, then the bytes actually read).</summary>
+    public static async Task<byte[]> ReadUploadAsync(Stream upload, long? declaredLength, long maxBytes, CancellationToken ct = default)
+    {
+        if (declaredLength > maxBytes) throw TooBig(maxBytes);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await upload.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) throw TooBig(maxBytes);
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    private static FileProblem TooBig(long maxBytes) =>
+        new(TooLarge, (maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
+
+    public static Sheet Read(byte[] bytes, long maxBytes = long.MaxValue)
+    {
+        if (bytes.Length > maxBytes) throw TooBig(maxBytes);
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF))
             throw new FileProblem("The file is empty.");
-        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return ReadXlsx(bytes);
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8)) return ReadXlsx(bytes);
         var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (sample.IndexOf((byte)0) >= 0 || sample.StartsWith("%PDF"u8) || sample.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw new FileProblem("This is not a CSV or Excel (.xlsx) file. In Excel, use Save As and choose CSV UTF-8 or Excel Workbook.");
+        if (sample.IndexOf((byte)0) >= 0 || sample.StartsWith("%PDF"u8) || sample.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) || sample.StartsWith("PK"u8))
+            throw new FileProblem(NotATable);
         return ReadCsv(Decode(bytes));
+    }
+
+    /// <summary>
+    /// Reads only the zip's central directory: too many entries, too much declared uncompressed data or an entry that
+    /// compresses better than any real sheet are refused before anything is inflated; an unreadable directory is a
+    /// damaged file.
+    /// </summary>
+    public static void CheckArchive(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxEntries) throw new FileProblem(Bomb);
+            long total = 0;
+            foreach (var e in zip.Entries)
+            {
+                total += e.Length;
+                if (total > MaxUncompressedBytes) throw new FileProblem(Bomb);
+                if (e.Length > 1024 * 1024 && e.Length / Math.Max(1, e.CompressedLength) > MaxRatio) throw new FileProblem(Bomb);
+            }
+        }
+        catch (InvalidDataException) { throw new FileProblem(Broken); }
     }
 
     /// <summary>Valid UTF-8 is UTF-8 (BOM or not); anything else is taken as Thai Windows-874 (TIS-620), as older Excel saves it.</summary>
@@ -121,7 +181,10 @@ public static class TraineeFileReader
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var doc = SpreadsheetDocument.Open(stream, false);
+            CheckArchive(stream);
+            stream.Position = 0;
+            // The part size cap also holds if an entry's header lies about its size.
+            using var doc = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxUncompressedBytes });
             var workbook = doc.WorkbookPart ?? throw new FileProblem("The file is empty.");
             var first = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
                 ?? throw new FileProblem("The file is empty.");
@@ -148,7 +211,7 @@ public static class TraineeFileReader
         }
         catch (Exception e) when (e is not FileProblem)
         {
-            throw new FileProblem("This is not a CSV or Excel (.xlsx) file. In Excel, use Save As and choose CSV UTF-8 or Excel Workbook.");
+            throw new FileProblem(Broken);
         }
     }
 
