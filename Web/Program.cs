@@ -22,8 +22,10 @@ var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.E
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
-builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(database.ConnectionString,
-    npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+builder.Services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString,
+        npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+    // National IDs are encrypted on every save (Domain/Privacy); the plain value is never a mapped column.
+    .AddInterceptors(sp.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdSealingInterceptor>()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 
@@ -144,8 +146,19 @@ if (cli.Verb == "schema-script")
     return;
 }
 
+// ---- No national-ID keys, no portal (PDPA): a clear message rather than a failure at the first trainee saved.
+try { app.Services.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>(); }
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    await database.DisposeAsync();
+    throw;
+}
+
 // ---- Schema first: every instance runs the migrator; an advisory lock makes that safe.
 await Migrator.MigrateAsync(database.ConnectionString, app.Logger);
+// 0011 left plain national IDs for the app to encrypt (SQL does not have the key): converted once, then the column goes.
+await app.Services.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>().ConvertPlainColumnAsync(database.ConnectionString);
 await RoleSetup.EnsureRolesAsync(app.Services);
 
 if (cli.Verb is not null)
