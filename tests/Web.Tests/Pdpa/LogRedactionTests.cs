@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Tests.Support;
