@@ -27,6 +27,8 @@ builder.Services.AddSingleton<QueryCounter>();
 builder.Services.AddDbContext<AppDbContext>((sp, o) =>
 {
     o.UseNpgsql(database.ConnectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+    // National IDs are encrypted on every save (Domain/Privacy); the plain value is never a mapped column.
+    o.AddInterceptors(sp.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdSealingInterceptor>());
     if (countQueries) o.AddInterceptors(sp.GetRequiredService<QueryCounter>());
 });
 builder.Services.AddSingleton(TimeProvider.System);
@@ -141,6 +143,8 @@ builder.Services.AddSingleton<CertificatePrinter>();
 builder.Services.AddPortalJobs(builder.Configuration, database.ConnectionString);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddPortalFeatures(builder.Configuration);
+// No national ID or e-mail address reaches a log in full (PDPA): every provider is wrapped, whatever registered it.
+builder.Services.AddLogRedaction();
 
 var app = builder.Build();
 
@@ -152,8 +156,19 @@ if (cli.Verb == "schema-script")
     return;
 }
 
+// ---- No national-ID keys, no portal (PDPA): a clear message rather than a failure at the first trainee saved.
+try { app.Services.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>(); }
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    await database.DisposeAsync();
+    throw;
+}
+
 // ---- Schema first: every instance runs the migrator; an advisory lock makes that safe.
 await Migrator.MigrateAsync(database.ConnectionString, app.Logger);
+// 0011 left plain national IDs for the app to encrypt (SQL does not have the key): converted once, then the column goes.
+await app.Services.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>().ConvertPlainColumnAsync(database.ConnectionString);
 await RoleSetup.EnsureRolesAsync(app.Services);
 
 if (cli.Verb is not null)

@@ -36,5 +36,8 @@ public partial class AppDbContext
             (ScopeTraineeId == null || t.Id == ScopeTraineeId) &&
             (ScopeOrganizationId == null || Enrollments.Any(e => e.TraineeId == t.Id)));
         builder.Entity<TraineeImport>().HasQueryFilter(i => ScopeOrganizationId == null && ScopeTraineeId == null);
+        // Who revealed or exported a trainee's data: staff, and the person themself (their own export).
+        builder.Entity<Privacy.PersonalDataAuditEntry>().HasQueryFilter(a =>
+            ScopeOrganizationId == null && (ScopeTraineeId == null || a.TraineeId == ScopeTraineeId));
     }
 }

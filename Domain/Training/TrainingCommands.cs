@@ -163,7 +163,7 @@ public sealed class TrainingCommands(AppDbContext db)
 
 /// <summary>One line of a cohort's roster with its attendance counts, read in one query.</summary>
 public sealed record RosterRow(
-    long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName, string NationalId,
+    long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName, string? NationalIdMasked,
     string? Community, string? Province, string? Phone, EnrollmentStatus Status, DateTime? WaitlistedAt,
     int Present, int Late, int Excused, int Absent, decimal? Score, bool? FixedCompleted, int? FixedAttended, int? FixedSessions)
 {
@@ -185,7 +185,7 @@ public static class RosterQueries
         db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId)
             .OrderBy(e => e.Status == EnrollmentStatus.Enrolled ? 0 : e.Status == EnrollmentStatus.Waitlisted ? 1 : 2)
             .ThenBy(e => e.WaitlistedAt).ThenBy(e => e.Trainee.FirstName).ThenBy(e => e.Trainee.LastName).ThenBy(e => e.Id)
-            .Select(e => new RosterRow(e.Id, e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName, e.Trainee.NationalId,
+            .Select(e => new RosterRow(e.Id, e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName, e.Trainee.NationalIdMasked,
                 e.Trainee.Community, e.Trainee.Province, e.Trainee.Phone, e.Status, e.WaitlistedAt,
                 e.Attendance.Count(a => a.Status == AttendanceStatus.Present), e.Attendance.Count(a => a.Status == AttendanceStatus.Late),
                 e.Attendance.Count(a => a.Status == AttendanceStatus.Excused), e.Attendance.Count(a => a.Status == AttendanceStatus.Absent),

@@ -74,7 +74,8 @@ internal sealed class TraineeConfiguration : IEntityTypeConfiguration<Trainee>
         b.Property(t => t.LastName).HasMaxLength(100);
         b.Property(t => t.FirstNameEn).HasMaxLength(100);
         b.Property(t => t.LastNameEn).HasMaxLength(100);
-        b.Property(t => t.NationalId).HasMaxLength(13).IsFixedLength();
+        b.Ignore(t => t.NationalId);
+        b.Property(t => t.NationalIdMasked).HasMaxLength(20);
         b.Property(t => t.Phone).HasMaxLength(50);
         b.Property(t => t.Email).HasMaxLength(256);
         b.Property(t => t.LineId).HasMaxLength(100);
@@ -83,7 +84,7 @@ internal sealed class TraineeConfiguration : IEntityTypeConfiguration<Trainee>
         b.Property(t => t.PdpaConsentBy).HasMaxLength(200);
         b.Property(t => t.Version).IsRowVersion();
         b.Ignore(t => t.FullName);
-        b.HasIndex(t => t.NationalId).IsUnique();
+        b.HasIndex(t => t.NationalIdHash).IsUnique();
         b.HasIndex(t => new { t.FirstName, t.LastName });
         b.HasMany(t => t.Enrollments).WithOne(e => e.Trainee).HasForeignKey(e => e.TraineeId).OnDelete(DeleteBehavior.Restrict);
         // users.trainee_id (skeleton column) now points at its trainee.

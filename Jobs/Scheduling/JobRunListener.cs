@@ -42,7 +42,9 @@ public sealed class JobRunListener(IServiceScopeFactory scopes, ILogger<JobRunLi
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var message = jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result as string;
+            // Shown on the admin job page: an error text (an SMTP refusal, say) may name a person, so it is redacted like a log.
+            var raw = jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result as string;
+            var message = raw is null ? null : PartnerPrograms.Domain.Privacy.LogRedactor.Redact(raw);
             await db.JobRuns.Where(r => r.FireInstanceId == context.FireInstanceId)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.FinishedAt, DateTime.UtcNow)

@@ -7,7 +7,7 @@ namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>
 /// Verbs run instead of the web server: `create-admin --email E` (password from ADMIN_PASSWORD or a prompt) creates
-/// the first admin in production; `schema-script` prints the DDL EF would create, to draft a new SQL migration.
+/// the first admin in production; `rotate-national-id-keys` re-encrypts national IDs under Pdpa:CurrentKeyId; `schema-script` prints the DDL EF would create, to draft a new SQL migration.
 /// </summary>
 public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options)
 {
@@ -27,11 +27,19 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         {
             case "create-admin":
                 return await CreateAdminAsync(cli, scope.ServiceProvider);
+            case "rotate-national-id-keys":
+            {
+                // After adding Pdpa:NationalIdKeys:<new id> and setting Pdpa:CurrentKeyId to it (README, "Personal data (PDPA)").
+                var result = await scope.ServiceProvider.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>()
+                    .RotateAsync(scope.ServiceProvider.GetRequiredService<PortalDatabase>().ConnectionString);
+                Console.WriteLine($"National IDs: {result.Reencrypted} re-encrypted under key {scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>().CurrentKeyId}, {result.Rehashed} re-hashed, {result.Total} checked.");
+                return 0;
+            }
             case "schema-script":
                 Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, schema-script.");
+                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, rotate-national-id-keys, schema-script.");
                 return 2;
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Jobs.Documents;
 using PartnerPrograms.Jobs.Reminders;
@@ -25,7 +26,9 @@ public static class IssueBenchmark
             var cs = server.ConnectionString("bench");
             await Migrator.MigrateAsync(cs);
             var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-                .AddDbContext<AppDbContext>(o => o.UseNpgsql(cs))
+                // Throwaway keys: the benchmark's trainees get encrypted national IDs like the app's.
+                .AddDbContext<AppDbContext>(o => o.UseNpgsql(cs).UseNationalIdProtection(NationalIdProtector.FromBase64(
+                    [new("1", NationalIdProtector.NewKey())], "1", NationalIdProtector.NewKey())))
                 .AddSingleton(TimeProvider.System).AddSingleton<PdfRenderer>().AddSingleton<DocumentRenderer>().AddSingleton<CertificatePrinter>()
                 .AddScoped<ReminderSender>().AddSingleton<UnsubscribeLinks>().AddScoped<CertificateIssuer>();
             services.AddDataProtection().UseEphemeralDataProtectionProvider();

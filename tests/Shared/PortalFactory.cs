@@ -16,6 +16,11 @@ namespace PartnerPrograms.Tests.Shared;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The national-ID protector with the tests' fixed keys: lookups (Hash) and reading raw columns in tests.</summary>
+    public static PartnerPrograms.Domain.Privacy.NationalIdProtector NationalIds { get; } = new(
+        new Dictionary<byte, byte[]> { [1] = Convert.FromBase64String(TestKeys.NationalIdKey1), [2] = Convert.FromBase64String(TestKeys.NationalIdKey2) },
+        1, Convert.FromBase64String(TestKeys.LookupKey));
+
     public const string Password = "Test-Password-2563";
     public string ConnectionString { get; }
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "pp-mail-" + Guid.NewGuid().ToString("N")[..12]);
@@ -36,6 +41,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Logging:Console:FormatterName"] = "simple",
+            ["Pdpa:NationalIdKeys:1"] = TestKeys.NationalIdKey1,
+            ["Pdpa:CurrentKeyId"] = "1",
+            ["Pdpa:LookupKey"] = TestKeys.LookupKey,
         };
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }
@@ -97,4 +105,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing) try { Directory.Delete(MailDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>Fixed test keys for national-ID encryption (public; never used outside tests).</summary>
+public static class TestKeys
+{
+    public const string NationalIdKey1 = "i5uLJhN3zk2GHcZQT4dYGQGW6JwIpKt8x7T9GqPtlUc=";
+    public const string NationalIdKey2 = "i0YZPCPorD4E3wZfj1skq3eByWMEf8EqbJSTUQrEATc=";
+    public const string LookupKey = "iZVZypVXJCzarvLtQUuv3MsbZqQQVPFD0x6reCM4Mpk=";
 }

@@ -17,9 +17,12 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
-/// <summary>What anyone may learn about a certificate from its code (no national ID, phone or e-mail).</summary>
+/// <summary>
+/// What anyone may learn about a certificate from its code (no national ID, phone or e-mail). HolderErased: the holder
+/// had their personal data erased (PDPA); the certificate stays verifiable, without a name.
+/// </summary>
 public sealed record PublicCertificate(string Code, CertificateStatus Status, string HolderName, string Course, string? CourseEn, string Cohort,
-    DateOnly IssuedOn, DateTime? RevokedAt, string? SupersededBy);
+    DateOnly IssuedOn, DateTime? RevokedAt, string? SupersededBy, bool HolderErased = false);
 
 /// <summary>
 /// Issues, revokes and re-issues certificates; shared by the pages, the API and the issuing job. Issuing prints each
@@ -36,6 +39,7 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
     /// <summary>Completed enrolments of a closed cohort that have no certificate yet (a revoked one is not replaced by a bulk issue).</summary>
     public IQueryable<Enrollment> Eligible(long cohortId) =>
         db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled && e.Completed == true &&
+                                  !db.Trainees.Any(t => t.Id == e.TraineeId && t.ErasedAt != null) &&
                                   !db.Certificates.Any(c => c.EnrollmentId == e.Id && (c.Status == CertificateStatus.Valid || c.Status == CertificateStatus.Revoked)));
 
     /// <summary>Signatories for a new issue: the cohort's last batch's, else the last certificate's.</summary>
@@ -326,7 +330,8 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         if (normalized is null) return null;
         return await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Code == normalized)
             .Select(c => new PublicCertificate(c.Code, c.Status, c.HolderName, c.CourseTitle, c.CourseTitleEn, c.CohortName, c.IssuedOn, c.RevokedAt,
-                db.Certificates.IgnoreQueryFilters().Where(n => n.Id == c.ReplacedById).Select(n => n.Code).FirstOrDefault()))
+                db.Certificates.IgnoreQueryFilters().Where(n => n.Id == c.ReplacedById).Select(n => n.Code).FirstOrDefault(),
+                db.Trainees.IgnoreQueryFilters().Any(t => t.Id == c.TraineeId && t.ErasedAt != null)))
             .SingleOrDefaultAsync(ct);
     }
 }

@@ -20,7 +20,8 @@ public sealed class CertificatesFeature : IPortalFeature
         services.AddScoped<ParticipantInvitations>();
     }
 
-    public sealed record CertificateFacts(string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string? SupersededBy);
+    public sealed record CertificateFacts(string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string? SupersededBy,
+        bool HolderErased = false);
     public sealed record MyCertificate(long Id, string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string PdfUrl);
     public sealed record BatchStarted(long BatchId, string JobId, int Total);
     public sealed record BatchDto(long BatchId, long CohortId, CertificateBatchStatus Status, int Total, int Done, string? Error, bool HasZip);
@@ -44,7 +45,7 @@ public sealed class CertificatesFeature : IPortalFeature
     {
         var c = await issuer.VerifyAsync(code);
         if (c is null) return ApiErrors.NotFound("Certificate not found");
-        return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy));
+        return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy, c.HolderErased));
     }
 
     // Staff and the holder only; everyone else (signed out, other participants, partners) gets 404, not a hint that it exists.

@@ -7,13 +7,20 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Infrastructure;
+using PartnerPrograms.Web.Pages.Privacy;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
 
-/// <summary>A trainee (national ID masked) and every cohort they took.</summary>
+/// <summary>
+/// A trainee (national ID masked) and every cohort they took. Staff may reveal the full ID once (audited), download
+/// everything held about the person (audited), and an admin may erase the record on the person's request.
+/// </summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvider clock, IStringLocalizer l) : PageModel
+public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvider clock, IStringLocalizer l, PersonalData personalData) : PageModel
 {
+    /// <summary>The full ID, only in the response to the reveal POST (never stored in the page's state or a URL).</summary>
+    public string? RevealedNationalId { get; private set; }
+
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public Trainee Trainee { get; private set; } = null!;
     public List<HistoryRow> History { get; private set; } = [];
@@ -37,6 +44,45 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
                 .OrderBy(c => c.Course.TitleTh).ThenBy(c => c.Name).Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name }).Take(300).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync()
+    {
+        RevealedNationalId = await personalData.RevealAsync(Id, User);
+        if (RevealedNationalId is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return await OnGetAsync();
+    }
+
+    /// <summary>Subject access: everything about the person as a JSON file (the full ID included, so it is audited).</summary>
+    public async Task<IActionResult> OnPostExportAsync()
+    {
+        var json = await personalData.ExportAsync(Id, User);
+        if (json is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return File(json, "application/json", $"trainee-{Id}-personal-data.json");
+    }
+
+    /// <summary>Erasure on request: admin only, with the confirmation box ticked.</summary>
+    public async Task<IActionResult> OnPostEraseAsync(bool confirm)
+    {
+        if (!User.IsInRole(Domain.Identity.Roles.Admin)) return Forbid();
+        if (!confirm)
+        {
+            TempData["FlashError"] = l["Tick the box to confirm the erasure."].Value;
+            return RedirectToPage(new { id = Id });
+        }
+        try
+        {
+            if (await personalData.EraseAsync(Id, User) is null) return NotFound();
+        }
+        catch (RuleViolationException e)
+        {
+            TempData["FlashError"] = l[e.Message].Value;
+            return RedirectToPage(new { id = Id });
+        }
+        TempData["Flash"] = l["The person's data were erased. Their training stays in the statistics; their certificates stay verifiable."].Value;
+        return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(long cohortId)

@@ -9,22 +9,28 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
 
-/// <summary>Registers or edits a trainee. The only page that shows the national ID in full (staff, PDPA).</summary>
+/// <summary>
+/// Registers or edits a trainee. The national ID is never sent back to the browser: editing shows it masked and an
+/// empty field keeps it (PDPA); the full number is only shown by the audited reveal on the trainee's page.
+/// </summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l) : PageModel
+public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l, PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public TraineeFields Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
     public long? ExistingId { get; private set; }
     public string? ConsentRecorded { get; private set; }
+    /// <summary>The stored ID, masked (editing only).</summary>
+    public string? MaskedNationalId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (Id is null) return Page();
-        var t = await db.Trainees.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Id);
+        var t = await db.Trainees.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Id && t.ErasedAt == null);
         if (t is null) return NotFound();
         Input = TraineeFields.From(t);
+        MaskedNationalId = t.NationalIdMasked;
         Version = t.Version;
         ConsentRecorded = t.PdpaConsentAt is { } at ? $"{Dates.DateTimeLocal(at)} · {t.PdpaConsentBy}" : null;
         return Page();
@@ -33,16 +39,18 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l) 
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var errors = Input.Validate(out var clean);
+        var errors = Input.Validate(out var clean, keepStoredNationalId: Id is not null);
         foreach (var (field, key) in errors)
             ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], l[key]);
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && clean.NationalId.Length > 0)
         {
-            ExistingId = await db.Trainees.Where(t => t.NationalId == clean.NationalId && t.Id != Id).Select(t => (long?)t.Id).FirstOrDefaultAsync();
+            var hash = nationalIds.Hash(clean.NationalId);
+            ExistingId = await db.Trainees.Where(t => t.NationalIdHash == hash && t.Id != Id).Select(t => (long?)t.Id).FirstOrDefaultAsync();
             if (ExistingId is not null) ModelState.AddModelError("Input.NationalId", l["A trainee with this national ID is already registered."]);
         }
-        if (!ModelState.IsValid) return Page();
-        var trainee = Id is null ? new Trainee { CreatedAt = clock.GetUtcNow().UtcDateTime } : await db.Trainees.SingleOrDefaultAsync(t => t.Id == Id);
+        if (Id is not null) MaskedNationalId = await db.Trainees.Where(t => t.Id == Id).Select(t => t.NationalIdMasked).SingleOrDefaultAsync();
+        if (!ModelState.IsValid) { if (Id is not null) Input.NationalId = null; return Page(); }
+        var trainee = Id is null ? new Trainee { CreatedAt = clock.GetUtcNow().UtcDateTime } : await db.Trainees.SingleOrDefaultAsync(t => t.Id == Id && t.ErasedAt == null);
         if (trainee is null) return NotFound();
         if (Id is null) db.Trainees.Add(trainee);
         else db.Entry(trainee).Property(t => t.Version).OriginalValue = Version;

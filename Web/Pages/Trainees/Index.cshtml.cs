@@ -9,7 +9,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Trainees;
 
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class IndexModel(AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
+public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
 {
     public const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -17,7 +17,7 @@ public class IndexModel(AppDbContext db, Microsoft.Extensions.Localization.IStri
     public int Total { get; private set; }
     public List<Row> Trainees { get; private set; } = [];
 
-    public sealed record Row(long Id, string? Title, string FirstName, string LastName, string NationalId, string? Province, string? Community, int Cohorts);
+    public sealed record Row(long Id, string? Title, string FirstName, string LastName, string? NationalIdMasked, string? Province, string? Community, int Cohorts);
 
     public async Task OnGetAsync()
     {
@@ -33,7 +33,7 @@ public class IndexModel(AppDbContext db, Microsoft.Extensions.Localization.IStri
         Total = await query.CountAsync();
         PageNumber = Math.Max(1, PageNumber);
         Trainees = await query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(t => new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalId, t.Province, t.Community, t.Enrollments.Count()))
+            .Select(t => new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalIdMasked, t.Province, t.Community, t.Enrollments.Count()))
             .ToListAsync();
     }
 
@@ -45,7 +45,9 @@ public class IndexModel(AppDbContext db, Microsoft.Extensions.Localization.IStri
     {
         if (NationalId.Normalize(Q) is { } digits)
         {
-            var id = await db.Trainees.Where(t => t.NationalId == digits).Select(t => (long?)t.Id).FirstOrDefaultAsync();
+            // By the keyed hash: the IDs are encrypted, the hash is the only thing that can be searched.
+            var hash = nationalIds.Hash(digits);
+            var id = await db.Trainees.Where(t => t.NationalIdHash == hash).Select(t => (long?)t.Id).FirstOrDefaultAsync();
             if (id is not null) return RedirectToPage("/Trainees/Details", new { id });
             TempData["FlashError"] = l["No trainee has this national ID. Register the person first."].Value;
             return RedirectToPage();

@@ -22,8 +22,12 @@ public sealed class TraineeFields
     public string? Community { get; set; }
     public bool PdpaConsent { get; set; }
 
-    /// <summary>Errors by camelCase field name (English localizer keys); empty when valid. <paramref name="result"/> holds the clean values.</summary>
-    public Dictionary<string, string> Validate(out CleanTrainee result)
+    /// <summary>
+    /// Errors by camelCase field name (English localizer keys); empty when valid. <paramref name="result"/> holds the clean
+    /// values. When editing, an empty national ID keeps the stored one (<paramref name="keepStoredNationalId"/>): the
+    /// form never carries the full number back to the browser.
+    /// </summary>
+    public Dictionary<string, string> Validate(out CleanTrainee result, bool keepStoredNationalId = false)
     {
         var errors = new Dictionary<string, string>();
         var first = Clean(FirstName);
@@ -32,7 +36,8 @@ public sealed class TraineeFields
         else if (first.Length > 100) errors["firstName"] = "The name is too long.";
         if (last is null) errors["lastName"] = "The last name is required.";
         else if (last.Length > 100) errors["lastName"] = "The name is too long.";
-        if (Domain.Common.NationalId.Validate(NationalId) is { } idError) errors["nationalId"] = idError;
+        if (!(keepStoredNationalId && string.IsNullOrWhiteSpace(NationalId)) && Domain.Common.NationalId.Validate(NationalId) is { } idError)
+            errors["nationalId"] = idError;
         DateOnly? birth = null;
         if (Clean(BirthDate) is { } b)
         {
@@ -61,7 +66,7 @@ public sealed class TraineeFields
     public static TraineeFields From(Trainee t) => new()
     {
         Title = t.Title, FirstName = t.FirstName, LastName = t.LastName, FirstNameEn = t.FirstNameEn, LastNameEn = t.LastNameEn,
-        NationalId = Domain.Common.NationalId.Format(t.NationalId),
+        NationalId = null, // never prefilled: the page shows the masked number; an empty field keeps it
         BirthDate = t.BirthDate is { } d ? d.ToString("dd/MM/", CultureInfo.InvariantCulture) + (d.Year + 543).ToString(CultureInfo.InvariantCulture) : null,
         Phone = t.Phone, Email = t.Email, LineId = t.LineId, Province = t.Province, Community = t.Community, PdpaConsent = t.PdpaConsentAt is not null,
     };
@@ -73,7 +78,8 @@ public sealed record CleanTrainee(string? Title, string FirstName, string LastNa
     public void ApplyTo(Trainee t, string recordedBy, DateTime now)
     {
         t.Title = Title; t.FirstName = FirstName; t.LastName = LastName; t.FirstNameEn = FirstNameEn; t.LastNameEn = LastNameEn;
-        t.NationalId = NationalId; t.BirthDate = BirthDate; t.Phone = Phone; t.Email = Email; t.LineId = LineId;
+        if (NationalId.Length > 0) t.NationalId = NationalId; // empty: keep the stored (encrypted) one
+        t.BirthDate = BirthDate; t.Phone = Phone; t.Email = Email; t.LineId = LineId;
         t.Province = Province; t.Community = Community;
         if (PdpaConsent && t.PdpaConsentAt is null) { t.PdpaConsentAt = now; t.PdpaConsentBy = recordedBy.Length > 200 ? recordedBy[..200] : recordedBy; }
         if (!PdpaConsent) { t.PdpaConsentAt = null; t.PdpaConsentBy = null; }

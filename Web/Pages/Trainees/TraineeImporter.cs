@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
@@ -25,7 +26,7 @@ public sealed record ImportProblem(string Field, string Key, string? Arg = null)
 /// Upload → preview (parsed rows stored server-side in trainee_imports, nothing imported) → confirm (new people
 /// inserted in batches, known national IDs matched to their trainee, optionally all enrolled into a cohort).
 /// </summary>
-public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock)
+public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int BatchSize = 1000;
@@ -96,9 +97,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             }
             rows.Add(row);
         }
-        var ids = seen.Keys.ToArray();
-        var existing = await db.Trainees.AsNoTracking().Where(t => ids.Contains(t.NationalId))
-            .Select(t => new { t.Id, t.NationalId }).ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+        var existing = await ExistingAsync(seen.Keys, ct);
         foreach (var row in rows.Where(r => r.IsValid))
             if (existing.TryGetValue(row.Fields.NationalId!, out var id)) row.ExistingTraineeId = id;
 
@@ -106,7 +105,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         {
             Id = Guid.NewGuid(), CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
             FileName = fileName.Length > 300 ? fileName[..300] : fileName,
-            Rows = JsonSerializer.Serialize(rows, Json), RowCount = rows.Count, ErrorCount = rows.Count(r => !r.IsValid),
+            Rows = Serialize(rows), RowCount = rows.Count, ErrorCount = rows.Count(r => !r.IsValid),
         };
         db.TraineeImports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -117,7 +116,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     {
         var import = await db.TraineeImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.CreatedBy == userId, ct);
         if (import is null) return null;
-        return (import, JsonSerializer.Deserialize<List<ImportedRow>>(import.Rows, Json) ?? []);
+        return (import, Deserialize(import.Rows));
     }
 
     public sealed record CommitResult(int Created, int Matched, int Skipped, int Enrolled, int Waitlisted);
@@ -134,14 +133,12 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             var locked = await db.Database.SqlQuery<Guid>($"select id as \"Value\" from trainee_imports where id = {id} and created_by = {userId} and committed_at is null for update").ToListAsync(ct);
             if (locked.Count == 0) return null;
             var import = await db.TraineeImports.SingleAsync(i => i.Id == id, ct);
-            var rows = JsonSerializer.Deserialize<List<ImportedRow>>(import.Rows, Json) ?? [];
+            var rows = Deserialize(import.Rows);
             var valid = rows.Where(r => r.IsValid).ToList();
             skipped = rows.Count - valid.Count;
             var cleaned = valid.Select(r => { r.Fields.Validate(out var c); return c; }).ToList();
-            var ids = cleaned.Select(c => c.NationalId).ToArray();
             // Checked again now: someone may have registered one of these people since the preview.
-            var existing = await db.Trainees.Where(t => ids.Contains(t.NationalId)).Select(t => new { t.Id, t.NationalId })
-                .ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+            var existing = await ExistingAsync(cleaned.Select(c => c.NationalId), ct);
             var consentBy = "import: " + import.FileName + " (" + recordedBy + ")";
             var fresh = cleaned.Where(c => !existing.ContainsKey(c.NationalId)).ToList();
             matched = cleaned.Count - fresh.Count;
@@ -149,7 +146,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             // One COPY stream for all new people: 10,000 rows in one round trip, inside this transaction.
             var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
             await using (var copy = await conn.BeginBinaryImportAsync(
-                "COPY trainees (title, first_name, last_name, first_name_en, last_name_en, national_id, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
+                "COPY trainees (title, first_name, last_name, first_name_en, last_name_en, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var c in fresh)
                 {
@@ -161,7 +158,11 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                     await WriteAsync(copy, t.LastName, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.FirstNameEn, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.LastNameEn, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.NationalId, NpgsqlDbType.Char, ct);
+                    // COPY bypasses EF, so the columns are sealed here exactly as the save interceptor would.
+                    nationalIds.Seal(t);
+                    await copy.WriteAsync(t.NationalIdCipher!, NpgsqlDbType.Bytea, ct);
+                    await copy.WriteAsync(t.NationalIdHash!, NpgsqlDbType.Bytea, ct);
+                    await WriteAsync(copy, t.NationalIdMasked, NpgsqlDbType.Varchar, ct);
                     if (t.BirthDate is { } birth) await copy.WriteAsync(birth, NpgsqlDbType.Date, ct); else await copy.WriteNullAsync(ct);
                     await WriteAsync(copy, t.Phone, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.Email, NpgsqlDbType.Varchar, ct);
@@ -179,12 +180,11 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                     throw new RuleViolationException("Someone registered one of these people in the meantime. Nothing was imported; confirm again.");
                 }
             }
-            var freshIds = fresh.Select(c => c.NationalId).ToArray();
-            var inserted = await db.Trainees.Where(t => freshIds.Contains(t.NationalId)).Select(t => new { t.Id, t.NationalId })
-                .ToDictionaryAsync(t => t.NationalId, t => t.Id, ct);
+            var inserted = await ExistingAsync(fresh.Select(c => c.NationalId), ct);
             foreach (var c in cleaned)
                 traineeIds.Add(existing.TryGetValue(c.NationalId, out var known) ? known : inserted[c.NationalId]);
             import.CommittedAt = now;
+            import.Rows = "[]"; // done with: the file's personal data does not stay behind in the import
             import.CreatedCount = created;
             import.MatchedCount = matched;
             await db.SaveChangesAsync(ct);
@@ -196,6 +196,44 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             (enrolled, waitlisted, _) = await commands.EnrollManyAsync(cid, traineeIds, now, ct);
         return new CommitResult(created, matched, skipped, enrolled, waitlisted);
     }
+
+    /// <summary>Registered trainees among these IDs (digits → trainee id), found by their lookup hashes.</summary>
+    private async Task<Dictionary<string, long>> ExistingAsync(IEnumerable<string> digits, CancellationToken ct)
+    {
+        var byHash = digits.Distinct().ToDictionary(d => Convert.ToBase64String(nationalIds.Hash(d)), d => d);
+        var result = new Dictionary<string, long>();
+        foreach (var chunk in byHash.Keys.Select(Convert.FromBase64String).Chunk(5000))
+        {
+            var found = await db.Trainees.AsNoTracking().Where(t => chunk.Contains(t.NationalIdHash!)).Select(t => new { t.Id, t.NationalIdHash }).ToListAsync(ct);
+            foreach (var f in found) result[byHash[Convert.ToBase64String(f.NationalIdHash!)]] = f.Id;
+        }
+        return result;
+    }
+
+    /// <summary>The rows as stored: each national-ID cell encrypted, so a pending import holds no plain ID either.</summary>
+    private string Serialize(List<ImportedRow> rows)
+    {
+        var stored = rows.Select(r => new ImportedRow
+        {
+            Row = r.Row, Problems = r.Problems, ExistingTraineeId = r.ExistingTraineeId,
+            Fields = WithNationalId(r.Fields, string.IsNullOrEmpty(r.Fields.NationalId) ? r.Fields.NationalId : nationalIds.EncryptText(r.Fields.NationalId)),
+        }).ToList();
+        return JsonSerializer.Serialize(stored, Json);
+    }
+
+    private List<ImportedRow> Deserialize(string json)
+    {
+        var rows = JsonSerializer.Deserialize<List<ImportedRow>>(json, Json) ?? [];
+        foreach (var r in rows)
+            if (!string.IsNullOrEmpty(r.Fields.NationalId)) r.Fields.NationalId = nationalIds.DecryptText(r.Fields.NationalId);
+        return rows;
+    }
+
+    private static TraineeFields WithNationalId(TraineeFields f, string? nationalId) => new()
+    {
+        Title = f.Title, FirstName = f.FirstName, LastName = f.LastName, FirstNameEn = f.FirstNameEn, LastNameEn = f.LastNameEn, NationalId = nationalId,
+        BirthDate = f.BirthDate, Phone = f.Phone, Email = f.Email, LineId = f.LineId, Province = f.Province, Community = f.Community, PdpaConsent = f.PdpaConsent,
+    };
 
     private static Task WriteAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);

@@ -152,12 +152,13 @@ public sealed class TrainingFeature : IPortalFeature
     }
 
     private static async Task<Results<Created<IdResponse>, ProblemHttpResult, ValidationProblem>> CreateTrainee(TraineeFields? input, HttpContext http,
-        AppDbContext db, TimeProvider clock)
+        AppDbContext db, TimeProvider clock, PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds)
     {
         if (input is null) return ApiErrors.Validation("body", "A JSON body is required.");
         var errors = input.Validate(out var clean);
         if (errors.Count > 0) return ApiErrors.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
-        var existing = await db.Trainees.Where(t => t.NationalId == clean.NationalId).Select(t => (long?)t.Id).SingleOrDefaultAsync();
+        var hash = nationalIds.Hash(clean.NationalId);
+        var existing = await db.Trainees.Where(t => t.NationalIdHash == hash).Select(t => (long?)t.Id).SingleOrDefaultAsync();
         if (existing is { } known) return DuplicateId(known);
         var now = clock.GetUtcNow().UtcDateTime;
         var trainee = new Trainee { CreatedAt = now };
@@ -166,7 +167,7 @@ public sealed class TrainingFeature : IPortalFeature
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         {
-            var id = await db.Trainees.Where(t => t.NationalId == clean.NationalId).Select(t => t.Id).SingleAsync();
+            var id = await db.Trainees.Where(t => t.NationalIdHash == hash).Select(t => t.Id).SingleAsync();
             return DuplicateId(id);
         }
         return TypedResults.Created($"/api/v1/trainees/{trainee.Id}", new IdResponse(trainee.Id));
@@ -180,12 +181,12 @@ public sealed class TrainingFeature : IPortalFeature
     {
         var t = await db.Trainees.AsNoTracking().Where(t => t.Id == id).Select(t => new
         {
-            t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn, t.NationalId, t.BirthDate, t.Phone, t.Email, t.LineId, t.Province, t.Community, t.PdpaConsentAt,
+            t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn, t.NationalIdMasked, t.BirthDate, t.Phone, t.Email, t.LineId, t.Province, t.Community, t.PdpaConsentAt,
             Cohorts = t.Enrollments.OrderByDescending(e => e.Cohort.StartDate)
                 .Select(e => new TraineeCohortDto(e.CohortId, e.Cohort.Name, e.Cohort.Course.TitleTh, e.Status, e.Completed)).ToList(),
         }).SingleOrDefaultAsync();
         if (t is null) return ApiErrors.NotFound();
-        return TypedResults.Ok(new TraineeDto(t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn, NationalId.Mask(t.NationalId), t.BirthDate,
+        return TypedResults.Ok(new TraineeDto(t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn, t.NationalIdMasked ?? "–", t.BirthDate,
             t.Phone, t.Email, t.LineId, t.Province, t.Community, t.PdpaConsentAt, t.Cohorts));
     }
 

@@ -88,7 +88,8 @@ public class CertificateVerifyTests : IAsyncLifetime
         body.GetProperty("cohort").GetString().ShouldBe(_data.Cohort.Name);
         body.GetProperty("issuedOn").GetString().ShouldBe(c.IssuedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         body.GetProperty("supersededBy").ValueKind.ShouldBe(JsonValueKind.Null);
-        body.EnumerateObject().Select(p => p.Name).ShouldBe(["code", "status", "holderName", "course", "cohort", "issuedOn", "supersededBy"]);
+        body.EnumerateObject().Select(p => p.Name).ShouldBe(["code", "status", "holderName", "course", "cohort", "issuedOn", "supersededBy", "holderErased"]);
+        body.GetProperty("holderErased").GetBoolean().ShouldBeFalse();
         raw.ShouldNotContain(_data.Trainees[1].NationalId);
         raw.ShouldNotContain(_data.Trainees[1].Email!);
     }

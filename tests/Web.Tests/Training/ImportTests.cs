@@ -96,7 +96,7 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         var done = await ConfirmAsync(preview);
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TraineeCountAsync()).ShouldBe(before + 3);
-        var imported = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalId == b));
+        var imported = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalIdHash == PortalFactory.NationalIds.Hash(b)));
         imported.BirthDate.ShouldBe(new DateOnly(1967, 1, 1));
         imported.FirstName.ShouldBe("วิชัย");
         imported.PdpaConsentAt.ShouldNotBeNull();
@@ -145,7 +145,7 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         Stat(preview, "new").ShouldBe(1);
         Stat(preview, "errors").ShouldBe(0);
         (await ConfirmAsync(preview)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalId == id));
+        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalIdHash == PortalFactory.NationalIds.Hash(id)));
         (t.Title + t.FirstName + " " + t.LastName).ShouldBe("นายบุญมี มีสุข");
         t.BirthDate.ShouldBe(new DateOnly(1962, 6, 20));
         t.Province.ShouldBe("ลำปาง");
@@ -161,7 +161,7 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
         var preview = await PreviewAsync(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv[1..])).ToArray(), "bom.csv");
         Stat(preview, "new").ShouldBe(1);
         await ConfirmAsync(preview);
-        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalId == id));
+        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalIdHash == PortalFactory.NationalIds.Hash(id)));
         t.Community.ShouldBe("กลุ่ม OTOP, น้ำพริก \"แม่บุญ\"");
         t.Province.ShouldBe("มหาสารคาม");
     }
@@ -183,7 +183,7 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
 
         var done = await ConfirmAsync(preview, new Dictionary<string, string> { ["CohortId"] = cohort.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         done.Headers.Location!.OriginalString.ShouldContain($"/Training/Cohorts/Details?id={cohort.Id}");
-        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalId == ids[0]));
+        var t = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.NationalIdHash == PortalFactory.NationalIds.Hash(ids[0])));
         t.BirthDate.ShouldBe(new DateOnly(1987, 3, 15));
         t.Province.ShouldBe("แพร่");
         var statuses = await _app.DbAsync(db => db.Enrollments.Where(e => e.CohortId == cohort.Id).GroupBy(e => e.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync());

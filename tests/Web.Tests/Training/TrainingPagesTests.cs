@@ -117,7 +117,7 @@ public class TrainingPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registering_a_trainee_shows_the_full_ID_only_on_the_edit_page()
+    public async Task Registering_a_trainee_never_shows_the_full_ID_back_and_an_empty_edit_keeps_it()
     {
         var id = TrainingData.NewNationalId();
         var response = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
@@ -131,9 +131,17 @@ public class TrainingPagesTests : IAsyncLifetime
         details.Body!.InnerHtml.ShouldNotContain(id[5..10]);
         details.Body!.TextContent.ShouldContain("1 มกราคม 2510");
         details.Body!.TextContent.ShouldContain("สมใจ ใจดี", Case.Sensitive, "who recorded the PDPA consent");
-        var traineeId = await _app.DbAsync(db => db.Trainees.Where(t => t.NationalId == id).Select(t => t.Id).SingleAsync());
+        var traineeId = await _app.DbAsync(db => db.Trainees.Where(t => t.NationalIdHash == PortalFactory.NationalIds.Hash(id)).Select(t => t.Id).SingleAsync());
         var edit = await _staff.GetDocumentAsync($"/Trainees/Edit?id={traineeId}");
-        ((IHtmlInputElement)edit.QuerySelector("#Input_NationalId")!).Value.ShouldBe(NationalId.Format(id));
+        // Not prefilled (PDPA): the page shows the masked number, and saving with the field empty keeps the stored one.
+        ((IHtmlInputElement)edit.QuerySelector("#Input_NationalId")!).Value.ShouldBeEmpty();
+        edit.QuerySelector("[data-testid=national-id-kept]")!.TextContent.ShouldContain(NationalId.Mask(id));
+        edit.Body!.InnerHtml.ShouldNotContain(id[5..10]);
+        var saved = await _staff.SubmitFormAsync($"/Trainees/Edit?id={traineeId}", new Dictionary<string, string> { ["Input.LastName"] = "ทองดีมาก" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var afterEdit = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.Id == traineeId));
+        afterEdit.LastName.ShouldBe("ทองดีมาก");
+        PortalFactory.NationalIds.Decrypt(afterEdit.NationalIdCipher!).ShouldBe(id);
 
         // Searching by the full ID posts (the ID never goes into a URL) and opens the person.
         var found = await _staff.SubmitFormAsync("/Trainees", new Dictionary<string, string> { ["Q"] = NationalId.Format(id) }, "form[data-testid=search-form]");
@@ -199,6 +207,6 @@ public class TrainingPagesTests : IAsyncLifetime
         counts.NotCompleted.ShouldBeGreaterThan(0, "attendance has gaps");
         counts.Waiting.ShouldBeGreaterThan(0);
         counts.Linked.ShouldNotBeNull();
-        (await _app.DbAsync(db => db.Trainees.ToListAsync())).ShouldAllBe(t => NationalId.HasValidChecksum(t.NationalId));
+        (await _app.DbAsync(db => db.Trainees.ToListAsync())).ShouldAllBe(t => NationalId.HasValidChecksum(PortalFactory.NationalIds.Decrypt(t.NationalIdCipher!)));
     }
 }

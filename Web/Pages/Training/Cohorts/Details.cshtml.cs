@@ -11,7 +11,8 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Training.Cohorts;
 
 /// <summary>A cohort: its schedule, roster with completion, enrolment and closing (staff); read-only for its partners.</summary>
-public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvider clock, IStringLocalizer l) : PageModel
+public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvider clock, IStringLocalizer l,
+    PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public Header Cohort { get; private set; } = null!;
@@ -89,7 +90,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     {
         if (!CanEdit) return Forbid();
         var digits = NationalId.Normalize(EnrollNationalId);
-        var traineeId = digits is null ? null : await db.Trainees.Where(t => t.NationalId == digits).Select(t => (long?)t.Id).SingleOrDefaultAsync();
+        var hash = digits is null ? null : nationalIds.Hash(digits);
+        var traineeId = hash is null ? null : await db.Trainees.Where(t => t.NationalIdHash == hash).Select(t => (long?)t.Id).SingleOrDefaultAsync();
         if (traineeId is null)
         {
             TempData["FlashError"] = l["No trainee has this national ID. Register the person first."].Value;
@@ -159,7 +161,7 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
             var n = 0;
             foreach (var r in Roster.Where(r => r.Status == EnrollmentStatus.Enrolled))
             {
-                var cells = new List<object?> { ++n, r.Name, NationalId.Mask(r.NationalId) };
+                var cells = new List<object?> { ++n, r.Name, r.NationalIdMasked ?? "–" };
                 cells.AddRange(Sessions.Select(s => lookup.TryGetValue((s.Id, r.EnrollmentId), out var st) ? l["Attendance:" + st].Value : ""));
                 cells.Add(r.Present + r.Late);
                 table.Add(cells.ToArray());
@@ -173,7 +175,7 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
             foreach (var r in Roster)
             {
                 var c = r.Completion(Rule, Sessions.Count);
-                table.Add(++n, r.Title, r.FirstName, r.LastName, NationalId.Mask(r.NationalId), r.Province, r.Community, r.Phone,
+                table.Add(++n, r.Title, r.FirstName, r.LastName, r.NationalIdMasked ?? "–", r.Province, r.Community, r.Phone,
                     l["EnrollmentStatus:" + r.Status].Value, c.Attended, c.Sessions,
                     r.Status == EnrollmentStatus.Enrolled && c.Completed ? l["Yes"].Value : l["No"].Value, l[c.ReasonKey, c.ReasonArgs(Rule)].Value);
             }

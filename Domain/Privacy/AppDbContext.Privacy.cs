@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Privacy;
+
+namespace PartnerPrograms.Domain.Database;
+
+public partial class AppDbContext
+{
+    public DbSet<PersonalDataAuditEntry> PersonalDataAudit => Set<PersonalDataAuditEntry>();
+}

@@ -1,0 +1,17 @@
+using PartnerPrograms.Domain.Privacy;
+using PartnerPrograms.Web.Infrastructure;
+
+namespace PartnerPrograms.Web.Pages.Privacy;
+
+/// <summary>Personal data (PDPA): national-ID encryption keys, reveal/export/erasure, key rotation.</summary>
+public sealed class PrivacyFeature : IPortalFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        // Read when first needed; Program asks for it before anything else runs, so a portal without keys stops at once.
+        services.AddSingleton(_ => PdpaKeys.Load(config));
+        services.AddSingleton(sp => new NationalIdSealingInterceptor(() => sp.GetRequiredService<NationalIdProtector>()));
+        services.AddSingleton<NationalIdMaintenance>();
+        services.AddScoped<PersonalData>();
+    }
+}
