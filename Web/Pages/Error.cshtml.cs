@@ -16,8 +16,11 @@ public class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        // Re-executed after an exception (no code): 503 when the database is out of reach, else 500.
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        Code = code ?? (ApiErrors.IsDatabaseUnavailable(error) ? 503 : 500);
         CorrelationId = ApiErrors.CorrelationId(HttpContext);
-        if (code is null) Response.StatusCode = 500;
+        if (code is null) Response.StatusCode = Code;
+        if (Code == 503) Response.Headers.RetryAfter = "30";
     }
 }
