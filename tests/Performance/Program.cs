@@ -15,6 +15,7 @@ int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).S
 
 switch (verb)
 {
+    case "soak": Environment.ExitCode = await PartnerPrograms.Performance.SoakTest.RunAsync(args); break;
     case "reminders":
         await PartnerPrograms.Performance.ReminderBenchmark.RunAsync(Option("mous", 10_000), Option("actions-per-mou", 20), Option("organizations", 500));
         break;
