@@ -92,17 +92,17 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             _ when ApiErrors.IsDatabaseUnavailable(exception) => (503, "The service is temporarily unavailable"),
             _ => (500, "Something went wrong"),
         };
+        // With UseExceptionHandler("/Error") the request path is already /Error here; the original is on the feature.
+        var originalPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
         if (status == 503)
         {
             // An outage, not a bug: one line without the stack; the page (or problem+json) says to try again shortly.
             logger.LogWarning("Database unavailable {CorrelationId} on {Method} {Path}: {Error}", ApiErrors.CorrelationId(context), context.Request.Method,
-                context.Request.Path, exception.GetBaseException().GetType().Name);
+                originalPath, exception.GetBaseException().GetType().Name);
             context.Response.Headers.RetryAfter = "30";
         }
         if (status == 500)
-            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, context.Request.Path);
-        // With UseExceptionHandler("/Error") the request path is already /Error here; the original is on the feature.
-        var originalPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, originalPath);
         var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
         if (!isApi) return false;
         await ApiErrors.WriteAsync(context, status, title, status switch
