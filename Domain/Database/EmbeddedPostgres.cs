@@ -104,11 +104,33 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         Port = FreePort();
+        await StartServerAsync(ct);
+    }
+
+    private async Task StartServerAsync(CancellationToken ct)
+    {
         var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on";
         await RunAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", options], ct);
         _startedByUs = true;
         _logger.LogInformation("Started PostgreSQL for {DataDirectory} on 127.0.0.1:{Port}", DataDirectory, Port);
     }
+
+    /// <summary>
+    /// Fault injection (tests, soak): stops the server as an outage would, without touching this process's connection
+    /// pools (clients find their connections broken, as they would in production). "fast" rolls back open
+    /// transactions and disconnects; "immediate" is a crash (no checkpoint; WAL recovery on the next start).
+    /// </summary>
+    public async Task KillServerAsync(bool immediate = false)
+    {
+        await RunAsync("pg_ctl", ["stop", "-w", "-m", immediate ? "immediate" : "fast", "-D", DataDirectory], CancellationToken.None);
+        _startedByUs = false;
+    }
+
+    /// <summary>Starts the server again on the same port, so connection strings handed out before stay valid.</summary>
+    public Task RestartOnSamePortAsync(CancellationToken ct = default) => StartServerAsync(ct);
+
+    /// <summary>The folder of pg_dump/pg_restore/psql that belong to this server's version.</summary>
+    public string Tool(string name) => Path.Combine(BinDirectory, name);
 
     private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
     {

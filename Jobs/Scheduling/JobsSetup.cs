@@ -56,7 +56,9 @@ public static class JobsSetup
             foreach (var job in Recurring)
             {
                 var key = new JobKey(job.Key);
-                q.AddJob(job.JobType, j => j.WithIdentity(key).StoreDurably().WithDescription(job.Description).DisallowConcurrentExecution());
+                // Every recurring job is idempotent (outbox leases, reminder log, expiry by date), so one cut short by a dead
+                // instance is simply run again at once by the instance that recovers it.
+                q.AddJob(job.JobType, j => j.WithIdentity(key).StoreDurably().RequestRecovery().WithDescription(job.Description).DisallowConcurrentExecution());
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(job.Key + "-schedule")
                     .WithCronSchedule(job.Cron, c => c.InTimeZone(Bangkok)));
             }

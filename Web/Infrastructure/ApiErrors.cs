@@ -50,6 +50,29 @@ public static class ApiErrors
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>
+    /// True when the exception (or one it wraps) says the database cannot be reached or did not answer in time:
+    /// the request is answered 503 "try again shortly" rather than 500, and nothing about the cause is shown.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // A server-side error with a SQL state (constraint, syntax …) is a bug, not an outage; except the
+                // states PostgreSQL sends while shutting down or starting (57P01-57P03) and connection failures (08xxx).
+                case Npgsql.PostgresException pg:
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300";
+                case Npgsql.NpgsqlException:
+                case TimeoutException:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     public static ProblemHttpResult NotFound(string what = "Not found") => TypedResults.Problem(title: what, statusCode: 404);
     public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(title: "Conflict", detail: detail, statusCode: 409);
     public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: 403);
@@ -79,15 +102,28 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             _ when StatusFor(exception) == 413 => (413, "The request is too large."),
             _ when StatusFor(exception) == 422 => (422, "A value is too long"),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
+            _ when ApiErrors.IsDatabaseUnavailable(exception) => (503, "The service is temporarily unavailable"),
             _ => (500, "Something went wrong"),
         };
-        if (status == 500)
-            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, context.Request.Path);
         // With UseExceptionHandler("/Error") the request path is already /Error here; the original is on the feature.
         var originalPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (status == 503)
+        {
+            // An outage, not a bug: one line without the stack; the page (or problem+json) says to try again shortly.
+            logger.LogWarning("Database unavailable {CorrelationId} on {Method} {Path}: {Error}", ApiErrors.CorrelationId(context), context.Request.Method,
+                originalPath, exception.GetBaseException().GetType().Name);
+            context.Response.Headers.RetryAfter = "30";
+        }
+        if (status == 500)
+            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, originalPath);
         var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
         if (!isApi) return false;
-        await ApiErrors.WriteAsync(context, status, title, status == 500 ? "Quote the correlation id when you report this." : null);
+        await ApiErrors.WriteAsync(context, status, title, status switch
+        {
+            500 => "Quote the correlation id when you report this.",
+            503 => "Please try again in a minute.",
+            _ => null,
+        });
         return true;
     }
 }

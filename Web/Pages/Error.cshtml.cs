@@ -16,9 +16,12 @@ public class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        // Re-executed after an exception, the status chosen for it (500, or 413 for an oversize upload) is already set.
-        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        // Re-executed after an exception (no code): 503 when the database is out of reach, else the status chosen for
+        // the exception (500, or 413 for an oversize upload).
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        Code = code ?? (ApiErrors.IsDatabaseUnavailable(error) ? 503 : Response.StatusCode >= 400 ? Response.StatusCode : 500);
         CorrelationId = ApiErrors.CorrelationId(HttpContext);
         if (code is null) Response.StatusCode = Code;
+        if (Code == 503) Response.Headers.RetryAfter = "30";
     }
 }

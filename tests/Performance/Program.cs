@@ -19,6 +19,7 @@ double Number(string name, double fallback) => Text(name) is { } v ? double.Pars
 
 switch (verb)
 {
+    case "soak": Environment.ExitCode = await PartnerPrograms.Performance.SoakTest.RunAsync(args); break;
     case "reminders":
         await PartnerPrograms.Performance.ReminderBenchmark.RunAsync(Option("mous", 10_000), Option("actions-per-mou", 20), Option("organizations", 500));
         break;

@@ -81,6 +81,7 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         {
             await IssueForCohortAsync(batch.CohortId, batch.Signatories,
                 done => db.CertificateBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(u => u.SetProperty(b => b.Done, done), ct), ct);
+            await QueueMissingIssuedMailsAsync(batch.CohortId, ct);
             var zip = await BuildZipAsync(batch.CohortId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             await db.CertificateBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(u => u
@@ -250,6 +251,30 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         if (settings.AttachCertificatePdfToEmail && c.Pdf is not null)
             message.Attachments.Add(new OutboxAttachment { FileName = ZipEntryName(c.HolderName, c.Code), ContentType = "application/pdf", Content = c.Pdf });
         return message;
+    }
+
+    /// <summary>
+    /// The "certificate issued" e-mail of every valid certificate of the cohort that has none logged yet. A run
+    /// killed after storing a chunk of certificates but before queuing their e-mails leaves them without one, and the
+    /// next run no longer sees those enrolments as eligible: this catches them up (the reminder log keeps it to one).
+    /// </summary>
+    public async Task<int> QueueMissingIssuedMailsAsync(long cohortId, CancellationToken ct = default)
+    {
+        var kind = ReminderKind.CertificateIssued;
+        var missing = await db.Certificates.AsNoTracking()
+            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && !db.ReminderLog.Any(r => r.Kind == kind && r.OccurrenceKey == c.Code))
+            .Select(c => c.Id).ToListAsync(ct);
+        if (missing.Count == 0) return 0;
+        var settings = await SettingsStore.LoadAsync(db, ct);
+        var queued = 0;
+        foreach (var chunk in missing.Chunk(50))
+        {
+            var certificates = await db.Certificates.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct);
+            foreach (var c in certificates)
+                if (await QueueIssuedMailAsync(c, settings, ct) == ReminderOutcome.Queued) queued++;
+        }
+        if (queued > 0) logger.LogWarning("Certificate e-mails caught up for cohort {CohortId}: {Queued}", cohortId, queued);
+        return queued;
     }
 
     /// <summary>Every valid certificate of the cohort in one ZIP: "นางสาวญาณี ปิ่นแก้วฟ้า K7QF-3M9D-XA.pdf" (UTF-8 names).</summary>

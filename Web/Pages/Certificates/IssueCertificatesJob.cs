@@ -17,7 +17,9 @@ public sealed class IssueCertificatesJob(CertificateIssuer issuer) : IJob
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var key = "certs-" + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var job = JobBuilder.Create<IssueCertificatesJob>().WithIdentity(key).UsingJobData("batchId", batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
+        // RequestRecovery: if the instance running it dies (kill -9, power), the cluster (or this instance on restart) runs it
+        // again; the batch is idempotent, so the second run only does what the first did not finish.
+        var job = JobBuilder.Create<IssueCertificatesJob>().WithIdentity(key).RequestRecovery().UsingJobData("batchId", batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Build();
         await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity(key).StartNow().Build(), cancellationToken: ct);
         return key;
     }

@@ -74,10 +74,14 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
                 SignatoryPosition = p.SignatoryPosition?.Trim(), Duties = p.Duties?.Trim(), SortOrder = i,
             }).ToList(),
         };
+        // The MOU, its parties and its audit entry commit together: a crash or a lost database between the two saves
+        // must not leave a record without its trail.
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.Mous.Add(mou);
         await db.SaveChangesAsync();
         Audit(mou.Id, actor, "Mou", mou.Id, $"Created draft {mou.Code} “{mou.Title}” with {mou.Parties.Count} parties, term {mou.StartDate:yyyy-MM-dd}–{mou.EndDate:yyyy-MM-dd}");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return OpResult.Ok(mou.Id);
     }
 
@@ -143,11 +147,15 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
                 if (errors.Count > 0) return OpResult.Invalid(errors);
                 var renewal = mou.Renew(newCode!.Trim(), newStart!.Value, newEnd!.Value);
                 renewal.CreatedAt = Now;
-                db.Mous.Add(renewal);
-                await db.SaveChangesAsync();
-                Audit(id, actor, "Mou", id, $"Status: {from} → {mou.Status}; renewed by {renewal.Code}");
-                Audit(renewal.Id, actor, "Mou", renewal.Id, $"Created draft {renewal.Code} renewing {mou.Code}");
-                await db.SaveChangesAsync();
+                await using (var tx = await db.Database.BeginTransactionAsync())
+                {
+                    db.Mous.Add(renewal);
+                    await db.SaveChangesAsync();
+                    Audit(id, actor, "Mou", id, $"Status: {from} → {mou.Status}; renewed by {renewal.Code}");
+                    Audit(renewal.Id, actor, "Mou", renewal.Id, $"Created draft {renewal.Code} renewing {mou.Code}");
+                    await db.SaveChangesAsync();
+                    await tx.CommitAsync();
+                }
                 return OpResult.Ok(renewal.Id);
         }
         await db.SaveChangesAsync();
@@ -161,10 +169,12 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
         if (!Mou.IsOpenForWork(mou.Status)) throw new RuleViolationException("This MOU is closed: items and actions can no longer change.");
         if (string.IsNullOrWhiteSpace(title)) return OpResult.Invalid(new() { ["title"] = ["The title is required."] });
         var item = new MouItem { MouId = mouId, Number = mou.Next + 1, Title = title.Trim(), Description = description?.Trim() };
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.MouItems.Add(item);
         await db.SaveChangesAsync();
         Audit(mouId, actor, "Item", item.Id, $"Added item {item.Number}: {item.Title}");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return OpResult.Ok(item.Id);
     }
 
@@ -183,10 +193,12 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
             MouId = mouId, ItemId = input.ItemId, Title = input.Title!.Trim(), ResponsibleOrganizationId = input.ResponsibleOrganizationId,
             ContactName = input.ContactName?.Trim(), DueDate = input.DueDate, CreatedAt = Now,
         };
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.MouActions.Add(action);
         await db.SaveChangesAsync();
         Audit(mouId, actor, "Action", action.Id, $"Added action “{action.Title}” (organisation {action.ResponsibleOrganizationId}, due {action.DueDate:yyyy-MM-dd})");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return OpResult.Ok(action.Id);
     }
 
@@ -236,6 +248,8 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
         if (expectedVersion is { } v) db.Entry(action).Property(a => a.Version).OriginalValue = v;
         var from = (action.Status, action.Percent);
         var update = action.Post(text!, percent, status, actor.Name, actor.UserId, Now);
+        // The attachment, the update and its audit entry commit together (or not at all, e.g. on a conflict).
+        await using var tx = await db.Database.BeginTransactionAsync();
         if (file is not null)
         {
             var type = MouRules.CheckAttachment(file.FileName, file.Content);
@@ -249,6 +263,7 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
             $"Progress update: {from.Percent}% → {action.Percent}%" + (from.Status != action.Status ? $"; status {from.Status} → {action.Status}" : "") + $"; “{update.Text}”");
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { return OpResult.Conflict(ConflictMessage); }
+        await tx.CommitAsync();
         return OpResult.Ok(update.Id);
     }
 
@@ -258,10 +273,12 @@ public sealed class MouService(AppDbContext db, TimeProvider clock)
         if (!actor.IsStaff) return OpResult.Forbidden("Only foundation staff attach files to an MOU.");
         var type = MouRules.CheckAttachment(file.FileName, file.Content);
         var attachment = NewAttachment(mouId, file, type, actor);
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.MouAttachments.Add(attachment);
         await db.SaveChangesAsync();
         Audit(mouId, actor, "Attachment", attachment.Id, $"Attached {attachment.FileName} ({attachment.Size.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return OpResult.Ok(attachment.Id);
     }
 

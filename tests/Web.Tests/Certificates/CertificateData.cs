@@ -15,10 +15,10 @@ public static class CertificateData
 {
     public static readonly string[] Names = ["นางสาวญาณี ปิ่นแก้วฟ้า", "นายปั้น ผู้ใหญ่ฟ้าลั่น", "นางบุญเรือน ศักดิ์ศรีเจริญ", "นายสมศักดิ์ ไม่มาเลย", "นางสาวขาด เรียนบ่อย"];
 
-    public static async Task<ClosedCohort> ClosedCohortAsync(this PortalFactory app, int completed = 3, int notCompleted = 1, bool close = true)
+    public static async Task<ClosedCohort> ClosedCohortAsync(this PortalFactory app, int completed = 3, int notCompleted = 1, bool close = true, int capacity = 30)
     {
         var course = await app.CourseAsync("ไลฟ์สดเพื่อการขายและรีวิวสินค้า");
-        var cohort = await app.CohortAsync(course.Id, sessions: 2);
+        var cohort = await app.CohortAsync(course.Id, capacity: Math.Max(capacity, completed + notCompleted), sessions: 2);
         var trainees = await app.DbAsync(async db =>
         {
             var list = Enumerable.Range(0, completed + notCompleted).Select(i =>
