@@ -1,3 +1,4 @@
+using PartnerPrograms.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -51,6 +52,8 @@ public static partial class Bench
                 ["ConnectionStrings__Default"] = cs, ["Demo__Seed"] = "false", ["Jobs__Scheduler"] = "false",
                 ["RateLimits__SignInPerMinute"] = "1000000", ["RateLimits__PublicPerMinute"] = "1000000",
                 ["Diagnostics__CountQueries"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                // The generator encrypted the national IDs with these keys (tests/Shared/TestKeys.cs).
+                ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1, ["Pdpa__CurrentKeyId"] = "1", ["Pdpa__LookupKey"] = TestKeys.LookupKey,
                 ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pp-bench-mail"), ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             }, Path.Combine(root, "Web"));

@@ -8,6 +8,8 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
+using PartnerPrograms.Domain.Privacy;
+using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Performance;
@@ -140,7 +142,11 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
 
     /// <summary>The trainees' columns, in the order <see cref="WriteTraineeAsync"/> writes them. The one place to adapt
     /// when the national-ID columns change (encryption, keyed hash).</summary>
-    public const string TraineeCopy = "copy trainees (id, title, first_name, last_name, national_id, birth_date, phone, email, province, community, pdpa_consent_at, pdpa_consent_by, created_at) from stdin (format binary)";
+    public const string TraineeCopy = "copy trainees (id, title, first_name, last_name, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, province, community, pdpa_consent_at, pdpa_consent_by, created_at) from stdin (format binary)";
+
+    /// <summary>The benchmark portal is started with the same (test) keys, so it can search and reveal these IDs.</summary>
+    public static readonly NationalIdProtector Protector = NationalIdProtector.FromBase64(
+        [new("1", TestKeys.NationalIdKey1)], "1", TestKeys.LookupKey);
 
     public static async Task WriteTraineeAsync(NpgsqlBinaryImporter w, TraineeRow t)
     {
@@ -149,7 +155,10 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
         await w.WriteAsync(t.Title, NpgsqlDbType.Text);
         await w.WriteAsync(t.FirstName, NpgsqlDbType.Text);
         await w.WriteAsync(t.LastName, NpgsqlDbType.Text);
-        await w.WriteAsync(t.NationalId, NpgsqlDbType.Text);
+        // Stored as the portal stores it (Domain/Privacy): encrypted, a keyed hash for lookup, and the mask for lists.
+        await w.WriteAsync(Protector.Encrypt(t.NationalId), NpgsqlDbType.Bytea);
+        await w.WriteAsync(Protector.Hash(t.NationalId), NpgsqlDbType.Bytea);
+        await w.WriteAsync(NationalId.Mask(t.NationalId), NpgsqlDbType.Text);
         await w.WriteAsync(t.BirthDate, NpgsqlDbType.Date);
         await w.WriteAsync(t.Phone, NpgsqlDbType.Text);
         if (t.Email is null) await w.WriteNullAsync(); else await w.WriteAsync(t.Email, NpgsqlDbType.Text);

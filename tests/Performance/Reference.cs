@@ -59,7 +59,7 @@ public static class Reference
         app.MapPost("/trainees/by-id", async (HttpContext ctx) =>
         {
             var form = await ctx.Request.ReadFormAsync();
-            var id = await Scalar<long?>(db, "select id from trainees where national_id = $1::bpchar", form["q"].ToString());
+            var id = await Scalar<long?>(db, "select id from trainees where national_id_hash = $1", Generator.Protector.Hash(form["q"].ToString()));
             return Results.Redirect(id is null ? "/trainees" : $"/trainees/{id}");
         });
         app.MapGet("/roster/{id:long}", async (HttpContext ctx, long id) => await Rows(ctx, db, """

@@ -106,11 +106,3 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing) try { Directory.Delete(MailDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
-
-/// <summary>Fixed test keys for national-ID encryption (public; never used outside tests).</summary>
-public static class TestKeys
-{
-    public const string NationalIdKey1 = "i5uLJhN3zk2GHcZQT4dYGQGW6JwIpKt8x7T9GqPtlUc=";
-    public const string NationalIdKey2 = "i0YZPCPorD4E3wZfj1skq3eByWMEf8EqbJSTUQrEATc=";
-    public const string LookupKey = "iZVZypVXJCzarvLtQUuv3MsbZqQQVPFD0x6reCM4Mpk=";
-}
