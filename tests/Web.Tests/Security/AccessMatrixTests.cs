@@ -122,6 +122,15 @@ public class AccessMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorl
         new("DELETE /api/v1/me/tokens/{id:long}", Grant.SignedIn, _ => "/api/v1/me/tokens/0", Ok: [404]),
         new("GET /api/v1/me/calendar-url", Grant.SignedIn, _ => "/api/v1/me/calendar-url"),
         new("GET /api/v1/me/certificates", Grant.SignedIn, _ => "/api/v1/me/certificates"),
+        // ---- Dashboards and reports: every role has a dashboard (scoped by the query filters); the programme report is
+        // staff's; a partner prints its own organisation's annual summary only.
+        new("/Reports/List", Grant.SignedIn, _ => "/Reports/List?kind=Registered"),
+        new("/Reports/Programme", Grant.StaffOnly, _ => "/Reports/Programme"),
+        new("GET /api/v1/reports/summary", Grant.SignedIn, _ => "/api/v1/reports/summary"),
+        new("GET /api/v1/reports/partners/{id:long}/annual.pdf", Grant.SignedIn, w => $"/api/v1/reports/partners/{w.A.Org}/annual.pdf", Scope.Partner, Serves: Grant.Readers),
+        new("GET /api/v1/reports/programme.xlsx", Grant.StaffOnly, _ => "/api/v1/reports/programme.xlsx"),
+        new("GET /api/v1/reports/programme.csv", Grant.StaffOnly, _ => "/api/v1/reports/programme.csv"),
+        new("GET /api/v1/reports/programme.pdf", Grant.StaffOnly, _ => "/api/v1/reports/programme.pdf"),
         // ---- API: admin
         new("POST /api/v1/admin/reminders/run", Grant.AdminOnly, _ => "/api/v1/admin/reminders/run", Ok: [200]),
         new("GET /api/v1/admin/outbox", Grant.AdminOnly, _ => "/api/v1/admin/outbox"),
