@@ -32,6 +32,7 @@ builder.Services.AddDbContext<AppDbContext>((sp, o) =>
     if (countQueries) o.AddInterceptors(sp.GetRequiredService<QueryCounter>());
 });
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<PartnerPrograms.Web.Infrastructure.FigureCache>();
 builder.Services.AddHttpContextAccessor();
 
 // ---- Identity: cookies for pages, personal Bearer tokens for /api/v1.

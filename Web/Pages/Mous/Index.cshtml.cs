@@ -9,7 +9,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Mous;
 
 [Authorize(Roles = MouFeature.MouReaders)]
-public class IndexModel(AppDbContext db, MouService mous) : PageModel
+public class IndexModel(AppDbContext db, MouService mous, FigureCache figures) : PageModel
 {
     public const int PageSize = 25;
     [BindProperty(SupportsGet = true)] public MouStatus? Status { get; set; }
@@ -30,12 +30,12 @@ public class IndexModel(AppDbContext db, MouService mous) : PageModel
     {
         PageNumber = Math.Max(1, PageNumber);
         var query = MouQueries.Filter(db, new MouFilter(Status, PartnerId, Year, Q));
-        Total = await query.CountAsync();
-        Rows = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
+        (Rows, Total) = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
         if (!User.IsStaff() && User.OrganizationId() is { } org) MyActions = await MouQueries.ActionsOfAsync(db, org, Today);
-        if (User.IsStaff()) Load = await MouQueries.LoadPerPartnerAsync(db, Today);
-        Partners = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync())
-            .Select(o => (o.Id, o.NameTh)).ToList();
+        // Aggregates over every open action and the 500-organisation filter list: from the figure cache, which the
+        // database invalidates on any change to actions or organisations.
+        if (User.IsStaff()) Load = await figures.GetAsync(db, $"mou-load|{Today:O}", () => MouQueries.LoadPerPartnerAsync(db, Today));
+        Partners = await Reports.DashboardService.OrganisationNamesAsync(db, figures);
     }
 
     public string PageUrl(int p) => $"/Mous?status={Status}&partnerId={PartnerId}&year={Year}&q={Uri.EscapeDataString(Q ?? "")}&p={p}";

@@ -85,8 +85,8 @@ public sealed class MouFeature : IPortalFeature
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var query = MouQueries.Filter(db, new MouFilter(statusFilter, partnerId, year, q));
-        var total = await query.CountAsync();
-        return TypedResults.Ok(new ListResponse(total, page, pageSize, await MouQueries.PageAsync(db, query, mous.Today, page, pageSize)));
+        var (rows, total) = await MouQueries.PageAsync(db, query, mous.Today, page, pageSize);
+        return TypedResults.Ok(new ListResponse(total, page, pageSize, rows));
     }
 
     private static async Task<IResult> Get(long id, AppDbContext db) =>

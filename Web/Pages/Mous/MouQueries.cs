@@ -69,13 +69,25 @@ public static class MouQueries
         return q;
     }
 
-    public static Task<List<MouRow>> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize) =>
-        q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(m => new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,
-                m.Parties.OrderBy(p => p.SortOrder).Select(p => db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName ?? o.NameTh).First()).ToList(),
-                db.MouActions.Count(a => a.MouId == m.Id),
-                db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)))
+    /// <summary>
+    /// One page of MOUs and the number of all that match, in one round trip: the total is an uncorrelated subquery,
+    /// which PostgreSQL evaluates once for the page (an InitPlan). Only a page past the end needs a second query.
+    /// </summary>
+    public static async Task<(List<MouRow> Rows, int Total)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
+    {
+        var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new
+            {
+                Row = new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,
+                    m.Parties.OrderBy(p => p.SortOrder).Select(p => db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName ?? o.NameTh).First()).ToList(),
+                    db.MouActions.Count(a => a.MouId == m.Id),
+                    db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)),
+                Total = q.Count(),
+            })
             .ToListAsync();
+        if (rows.Count > 0) return (rows.Select(r => r.Row).ToList(), rows[0].Total);
+        return ([], page == 1 ? 0 : await q.CountAsync());
+    }
 
     /// <summary>The actions assigned to an organisation, overdue first, then by due date.</summary>
     public static Task<List<MyActionRow>> ActionsOfAsync(AppDbContext db, long organizationId, DateOnly today) =>

@@ -11,7 +11,7 @@ namespace PartnerPrograms.Web.Pages.Reports;
 
 /// <summary>The programme report with its filters; the exports at /api/v1/reports/programme.* take the same query.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class ProgrammeModel(ReportQueries reports, DashboardService dashboard, AppDbContext db) : PageModel
+public class ProgrammeModel(DashboardService dashboard) : PageModel
 {
     public ProgrammeReport Report { get; private set; } = null!;
     public ReportFilter Filter { get; private set; } = new();
@@ -27,9 +27,10 @@ public class ProgrammeModel(ReportQueries reports, DashboardService dashboard, A
         var (filter, errors) = ReportsFeature.ParseFilter(Request.Query, Today.Year);
         Errors = errors;
         Filter = filter ?? new ReportFilter(Today.Year);
-        Report = await ProgrammeReport.BuildAsync(reports, Filter, Today);
-        Courses = (await db.Courses.AsNoTracking().OrderBy(c => c.TitleTh).Select(c => new { c.Id, c.TitleTh }).ToListAsync()).Select(c => (c.Id, c.TitleTh)).ToList();
-        Partners = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync()).Select(o => (o.Id, o.NameTh)).ToList();
+        Report = await dashboard.ProgrammeAsync(Filter);
+        var choices = await dashboard.FilterChoicesAsync();
+        Courses = choices.Courses;
+        Partners = choices.Partners;
         RegionChartJson = Chart(Report.ByRegion.Select(r => r.Key.Length == 0 ? "Region:Unknown" : "Region:" + r.Key), Report.ByRegion);
         var top = Report.ByProvince.Take(20).ToList();
         ProvinceChartJson = Chart(top.Select(p => p.Key.Length == 0 ? "Region:Unknown" : p.Key), top, horizontal: true);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Reports;
 
@@ -9,9 +11,28 @@ public sealed record DashboardSummary(
     int TraineesRegistered, int TraineesCompleted, int CertificatesIssued, CategoryCounts CommunitiesByCategory,
     List<PartnerFigures> ByPartner, List<RegionFigures> ByRegion, List<TrainingFigures> ByCourse);
 
-public sealed class DashboardService(ReportQueries reports, TimeProvider clock)
+public sealed record FilterChoices(List<(long Id, string Title)> Courses, List<(long Id, string Name)> Partners);
+
+public sealed class DashboardService(ReportQueries reports, TimeProvider clock, AppDbContext db, FigureCache figures)
 {
     public DateOnly Today => Infrastructure.Dates.TodayInBangkok(clock);
+
+    /// <summary>The courses and organisations the report filters offer (from the figure cache).</summary>
+    public Task<FilterChoices> FilterChoicesAsync() => figures.GetAsync(db, "filter-choices", async () => new FilterChoices(
+        (await db.Courses.AsNoTracking().OrderBy(c => c.TitleTh).Select(c => new { c.Id, c.TitleTh }).ToListAsync()).Select(c => (c.Id, c.TitleTh)).ToList(),
+        await OrganisationNamesAsync(db, figures)));
+
+    /// <summary>Every organisation by Thai name (the partner filter of the reports and the MOU list), from the figure cache.</summary>
+    public static Task<List<(long Id, string Name)>> OrganisationNamesAsync(AppDbContext db, FigureCache figures) =>
+        figures.GetAsync(db, "organisation-names", async () =>
+            (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync()).Select(o => (o.Id, o.NameTh)).ToList());
+
+    /// <summary>The programme report for a filter, from the figure cache (recomputed when the data changed).</summary>
+    public Task<ProgrammeReport> ProgrammeAsync(ReportFilter filter)
+    {
+        var today = Today;
+        return figures.GetAsync(db, $"programme|{filter}|{today:O}", () => ProgrammeReport.BuildAsync(reports, filter, today));
+    }
 
     /// <summary>
     /// Staff and admins: everything. Partners: the same figures, limited by the query filters to their organisation's
@@ -29,6 +50,11 @@ public sealed class DashboardService(ReportQueries reports, TimeProvider clock)
                 new CategoryCounts(0, 0, 0, 0, 0), [], [], []);
         }
         var y = year ?? today.Year;
+        return await figures.GetAsync(db, $"summary|{role}|{y}|{today:O}", () => ComputeAsync(role, y, today));
+    }
+
+    private async Task<DashboardSummary> ComputeAsync(string role, int y, DateOnly today)
+    {
         var f = new ReportFilter(Year: y);
         var cells = await reports.TrainingCellsAsync(f);
         var byCourse = ReportQueries.Fold(cells, TrainingGrouping.Course);

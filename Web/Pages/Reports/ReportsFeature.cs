@@ -86,7 +86,7 @@ public sealed class ReportsFeature : IPortalFeature
     {
         var (filter, errors) = ParseFilter(http.Request.Query, dashboard.Today.Year);
         if (filter is null) return ApiErrors.Validation(errors);
-        var report = await ProgrammeReport.BuildAsync(queries, filter, dashboard.Today);
+        var report = await dashboard.ProgrammeAsync(filter);
         var name = "programme-report" + (filter.Year is { } y ? "-" + (y + 543).ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
         return format switch
         {
