@@ -6,6 +6,9 @@
 -- updates stay cheap).
 CREATE SEQUENCE figure_data_version;
 
+-- Readable inside any query (a list page reads it with its rows: AppDbContext.FigureDataVersion()).
+CREATE FUNCTION figure_data_version_value() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT last_value FROM figure_data_version';
+
 CREATE FUNCTION bump_figure_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM nextval('figure_data_version');

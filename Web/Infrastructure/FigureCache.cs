@@ -36,7 +36,13 @@ public sealed class FigureCache(TimeProvider clock)
 
     /// <summary>The current data version (the one round trip a cached read costs).</summary>
     public static Task<long> VersionAsync(AppDbContext db, CancellationToken ct = default) =>
-        db.Database.SqlQueryRaw<long>("SELECT last_value AS \"Value\" FROM figure_data_version").SingleAsync(ct);
+        db.Database.SqlQueryRaw<long>("SELECT figure_data_version_value() AS \"Value\"").SingleAsync(ct);
+
+    /// <summary>
+    /// The version a page already read with its rows (<see cref="AppDbContext.FigureDataVersion"/>): the cached
+    /// figures of this request then cost no round trip of their own.
+    /// </summary>
+    public void UseVersion(AppDbContext db, long version) => _versionOfContext.AddOrUpdate(db, Task.FromResult(version));
 
     /// <summary>
     /// The figures under <paramref name="key"/> for the scope of <paramref name="db"/>, computed by

@@ -30,7 +30,8 @@ public class IndexModel(AppDbContext db, MouService mous, FigureCache figures) :
     {
         PageNumber = Math.Max(1, PageNumber);
         var query = MouQueries.Filter(db, new MouFilter(Status, PartnerId, Year, Q));
-        (Rows, Total) = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
+        (Rows, Total, var version) = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
+        if (version is { } v) figures.UseVersion(db, v);
         if (!User.IsStaff() && User.OrganizationId() is { } org) MyActions = await MouQueries.ActionsOfAsync(db, org, Today);
         // Aggregates over every open action and the 500-organisation filter list: from the figure cache, which the
         // database invalidates on any change to actions or organisations.

@@ -85,7 +85,7 @@ public sealed class MouFeature : IPortalFeature
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var query = MouQueries.Filter(db, new MouFilter(statusFilter, partnerId, year, q));
-        var (rows, total) = await MouQueries.PageAsync(db, query, mous.Today, page, pageSize);
+        var (rows, total, _) = await MouQueries.PageAsync(db, query, mous.Today, page, pageSize);
         return TypedResults.Ok(new ListResponse(total, page, pageSize, rows));
     }
 

@@ -73,7 +73,7 @@ public static class MouQueries
     /// One page of MOUs and the number of all that match, in one round trip: the total is an uncorrelated subquery,
     /// which PostgreSQL evaluates once for the page (an InitPlan). Only a page past the end needs a second query.
     /// </summary>
-    public static async Task<(List<MouRow> Rows, int Total)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
+    public static async Task<(List<MouRow> Rows, int Total, long? FigureVersion)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
     {
         var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(m => new
@@ -83,10 +83,12 @@ public static class MouQueries
                     db.MouActions.Count(a => a.MouId == m.Id),
                     db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)),
                 Total = q.Count(),
+                // Also once per statement: the figure cache's version, so the list's cached panels need no query of their own.
+                Version = AppDbContext.FigureDataVersion(),
             })
             .ToListAsync();
-        if (rows.Count > 0) return (rows.Select(r => r.Row).ToList(), rows[0].Total);
-        return ([], page == 1 ? 0 : await q.CountAsync());
+        if (rows.Count > 0) return (rows.Select(r => r.Row).ToList(), rows[0].Total, rows[0].Version);
+        return ([], page == 1 ? 0 : await q.CountAsync(), null);
     }
 
     /// <summary>The actions assigned to an organisation, overdue first, then by due date.</summary>

@@ -70,6 +70,25 @@ public sealed class FigureCacheTests(ReportWorld world) : IClassFixture<ReportWo
             .ShouldContain("สหกรณ์ออมทรัพย์ทดสอบแคช");
     }
 
+    [Fact]
+    public async Task Warm_pages_read_their_cached_figures_without_queries_of_their_own()
+    {
+        await using var counted = new PortalFactory(world.App.ConnectionString, new Dictionary<string, string?> { ["Diagnostics:CountQueries"] = "true" });
+        var client = await counted.SignedInClientAsync("staff@example.org");
+        static async Task<int> CommandsAsync(HttpClient c, string url)
+        {
+            using var response = await c.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return int.Parse(response.Headers.GetValues("X-Db-Commands").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        (await CommandsAsync(client, "/Mous")).ShouldBeGreaterThan(1, "cold: the per-partner load and the organisations are computed");
+        (await CommandsAsync(client, "/Mous")).ShouldBe(1, "warm: the page, its total and the data version in one statement");
+        (await CommandsAsync(client, "/")).ShouldBeGreaterThan(1);
+        (await CommandsAsync(client, "/")).ShouldBe(1, "warm: the data version only");
+        (await CommandsAsync(client, "/Reports/Programme")).ShouldBeGreaterThan(1);
+        (await CommandsAsync(client, "/Reports/Programme")).ShouldBe(1);
+    }
+
     /// <summary>The "Overdue" cell of an organisation's row in the MOU list's open-actions-per-partner table.</summary>
     private static async Task<int> PartnerLoadOverdueAsync(HttpClient client, string organisation)
     {
