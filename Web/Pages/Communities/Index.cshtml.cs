@@ -30,14 +30,21 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
     {
         PageNumber = Math.Max(1, PageNumber);
         var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, CommunityService.ParseRegion(Region), Q);
-        Total = await query.CountAsync();
-        Rows = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new Row(c.Id, c.Name, c.VillageNo,
-                db.SubDistricts.Where(s => s.Id == c.SubDistrictId).Select(s => s.NameTh).First(),
-                db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.NameTh).First(),
-                db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.NameTh).First(),
-                c.Region, c.Category, c.ComputedCategory, c.OverrideCategory != null, c.LastAssessedOn))
+        // The page and the number of all matches in one round trip: the total is an uncorrelated subquery (an InitPlan,
+        // evaluated once); only a page past the end needs its own count.
+        var page = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new
+            {
+                Row = new Row(c.Id, c.Name, c.VillageNo,
+                    db.SubDistricts.Where(s => s.Id == c.SubDistrictId).Select(s => s.NameTh).First(),
+                    db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.NameTh).First(),
+                    db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.NameTh).First(),
+                    c.Region, c.Category, c.ComputedCategory, c.OverrideCategory != null, c.LastAssessedOn),
+                Total = query.Count(),
+            })
             .ToListAsync();
+        Rows = page.Select(x => x.Row).ToList();
+        Total = page.Count > 0 ? page[0].Total : PageNumber == 1 ? 0 : await query.CountAsync();
         // The official list never changes once loaded (GeographyLoader fills the table from these same rows): no query.
         Provinces = ProvinceOptions;
     }
