@@ -30,11 +30,14 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
                     || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern));
             }
         }
-        Total = await query.CountAsync();
         PageNumber = Math.Max(1, PageNumber);
-        Trainees = await query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(t => new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalIdMasked, t.Province, t.Community, t.Enrollments.Count()))
+        // One round trip: the total rides along as an uncorrelated scalar subquery, which PostgreSQL evaluates once
+        // (an InitPlan), not once per row. A page past the end has no row to carry it: only then is it counted apart.
+        var page = await query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(t => new { Row = new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalIdMasked, t.Province, t.Community, t.Enrollments.Count()), Total = query.Count() })
             .ToListAsync();
+        Trainees = page.ConvertAll(x => x.Row);
+        Total = page.Count > 0 ? page[0].Total : PageNumber == 1 ? 0 : await query.CountAsync();
     }
 
     /// <summary>
