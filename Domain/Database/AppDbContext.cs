@@ -49,7 +49,17 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         ApplyCertificateFilters(builder);
         ApplyCommunityFilters(builder);
         ApplySnakeCaseNames(builder);
+        builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(MatchCount))!)
+            .HasTranslation(_ => new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression(
+                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long), new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
     }
+
+    /// <summary>
+    /// <c>count(*) over ()</c>: in a query's projection, how many rows its WHERE matches, before any paging, computed in
+    /// the same scan. Only where that query has no ORDER BY … LIMIT of its own (PostgreSQL 15 costs the window as if
+    /// LIMIT could stop early and may walk a whole index to feed it): see the trainee search.
+    /// </summary>
+    public static long MatchCount() => throw new NotSupportedException("MatchCount is translated to SQL; it only runs inside a query.");
 
     // Each feature implements its hook in its own partial file (e.g. Domain/Mous/AppDbContext.Mous.cs) with global query
     // filters that read ScopeOrganizationId / ScopeTraineeId on this instance, so EF parameterises them per request.

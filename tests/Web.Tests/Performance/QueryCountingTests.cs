@@ -52,6 +52,11 @@ public class QueryCountingTests : IAsyncLifetime
         // A page past the end has no row to carry the total: it is counted apart, and still right.
         (await client.GetDocumentAsync("/Trainees?q=สมศรี&p=9")).Body!.TextContent.ShouldContain("ผู้เข้าอบรม 60 คน");
         (await client.GetDocumentAsync("/Trainees?q=ไม่มีใครชื่อนี้")).Body!.TextContent.ShouldContain("ผู้เข้าอบรม 0 คน");
+        // The whole list (no search) counts another way, in one query too.
+        (await CommandsAsync(client, "/Trainees")).ShouldBe(1);
+        var all = await client.GetDocumentAsync("/Trainees?p=2");
+        all.QuerySelectorAll("[data-testid=trainee-table] tbody tr").Length.ShouldBe(10);
+        all.Body!.TextContent.ShouldContain("ผู้เข้าอบรม 60 คน");
     }
 
     [Fact]
