@@ -55,9 +55,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
     }
 
     /// <summary>
-    /// <c>count(*) over ()</c>: in a query's projection, how many rows its WHERE matches, before any paging, computed in
-    /// the same scan. Only where that query has no ORDER BY … LIMIT of its own (PostgreSQL 15 costs the window as if
-    /// LIMIT could stop early and may walk a whole index to feed it): see the trainee search.
+    /// <c>count(*) over ()</c>: in a query's projection, how many rows it has before its own ORDER BY … LIMIT, counted in
+    /// the same scan. Feed it from a fenced subquery (see the trainee search): at one level with ORDER BY … LIMIT,
+    /// PostgreSQL 15 costs the window as if LIMIT could stop early and may walk a whole index to feed it.
     /// </summary>
     public static long MatchCount() => throw new NotSupportedException("MatchCount is translated to SQL; it only runs inside a query.");
 

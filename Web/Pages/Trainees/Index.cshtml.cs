@@ -41,8 +41,9 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
     private sealed record Counted(Row Row, long Total);
 
     /// <summary>
-    /// A search scans its trigram indexes once: the matches are counted by a window in an inner query (the Take fence
-    /// keeps it there, unordered), then ordered and paged. One round trip.
+    /// A search scans its trigram indexes once: the matches come from an inner query that Take(int.MaxValue) fences off
+    /// (so PostgreSQL cannot feed it from the name index), a window counts them, then they are ordered and paged. One
+    /// round trip.
     /// </summary>
     private Task<List<Counted>> SearchAsync(IQueryable<Trainee> query) =>
         query.Select(t => new { Trainee = t, Total = AppDbContext.MatchCount() }).Take(int.MaxValue)
