@@ -24,13 +24,15 @@ builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
 var countQueries = QueryCounter.Enabled(builder.Configuration);
 builder.Services.AddSingleton<QueryCounter>();
+// The options depend on singletons only, so they are built once (a singleton) rather than on every request; the
+// context itself stays scoped and unpooled (it reads the request's data scope).
 builder.Services.AddDbContext<AppDbContext>((sp, o) =>
 {
     o.UseNpgsql(database.ConnectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     // National IDs are encrypted on every save (Domain/Privacy); the plain value is never a mapped column.
     o.AddInterceptors(sp.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdSealingInterceptor>());
     if (countQueries) o.AddInterceptors(sp.GetRequiredService<QueryCounter>());
-});
+}, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PartnerPrograms.Web.Infrastructure.FigureCache>();
 builder.Services.AddHttpContextAccessor();

@@ -56,7 +56,17 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         ApplyCertificateFilters(builder);
         ApplyCommunityFilters(builder);
         ApplySnakeCaseNames(builder);
+        builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(MatchCount))!)
+            .HasTranslation(_ => new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression(
+                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long), new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
     }
+
+    /// <summary>
+    /// <c>count(*) over ()</c>: in a query's projection, how many rows it has before its own ORDER BY … LIMIT, counted in
+    /// the same scan. Feed it from a fenced subquery (see the trainee search): at one level with ORDER BY … LIMIT,
+    /// PostgreSQL 15 costs the window as if LIMIT could stop early and may walk a whole index to feed it.
+    /// </summary>
+    public static long MatchCount() => throw new NotSupportedException("MatchCount is translated to SQL; it only runs inside a query.");
 
     // Each feature implements its hook in its own partial file (e.g. Domain/Mous/AppDbContext.Mous.cs) with global query
     // filters that read ScopeOrganizationId / ScopeTraineeId on this instance, so EF parameterises them per request.

@@ -96,7 +96,10 @@ public class TrainingPagesTests : IAsyncLifetime
         completion.ShouldContain(c => c.Contains("ผ่านการอบรม") && c.Contains("เข้าอบรม 1 จาก 2 ครั้ง (ร้อยละ 50)"));
 
         // Withdrawing the second promotes the waitlisted third.
-        (await _staff.SubmitFormAsync(cohortUrl, new Dictionary<string, string>(), $"tr[data-enrollment='{enrolled[1]}'] form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The row's button submits the roster's one withdraw form with its enrolment, as a browser does.
+        var withdraw = page.QuerySelector($"tr[data-enrollment='{enrolled[1]}'] button[form=withdraw]").ShouldNotBeNull();
+        (await _staff.SubmitFormAsync(cohortUrl, new Dictionary<string, string> { [withdraw.GetAttribute("name")!] = withdraw.GetAttribute("value")! }, "form#withdraw"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.DbAsync(db => db.Enrollments.CountAsync(e => e.Status == EnrollmentStatus.Enrolled))).ShouldBe(2);
         (await _app.DbAsync(db => db.Enrollments.SingleAsync(e => e.TraineeId == people[2].Id))).Status.ShouldBe(EnrollmentStatus.Enrolled);
 

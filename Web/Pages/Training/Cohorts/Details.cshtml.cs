@@ -46,15 +46,20 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
 
     private async Task<bool> LoadAsync()
     {
-        var header = await db.Cohorts.AsNoTracking().Where(c => c.Id == Id)
-            .Select(c => new Header(c.Id, c.Name, c.CourseId, c.Course.TitleTh, c.Status, c.MouId, c.IsOnline, c.Venue, c.Province, c.StartDate, c.EndDate,
-                c.Capacity, c.Instructors, c.Course.MinAttendancePercent, c.Course.PassMark,
-                db.CohortPartners.Where(p => p.CohortId == c.Id).Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.NameTh).ToList()))
+        // The cohort with its partners and sessions in one query (a handful of rows), then the roster: two round trips.
+        var found = await db.Cohorts.AsNoTracking().Where(c => c.Id == Id)
+            .Select(c => new
+            {
+                Header = new Header(c.Id, c.Name, c.CourseId, c.Course.TitleTh, c.Status, c.MouId, c.IsOnline, c.Venue, c.Province, c.StartDate, c.EndDate,
+                    c.Capacity, c.Instructors, c.Course.MinAttendancePercent, c.Course.PassMark,
+                    db.CohortPartners.Where(p => p.CohortId == c.Id).Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.NameTh).ToList()),
+                Sessions = db.TrainingSessions.Where(s => s.CohortId == c.Id).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToList(),
+            })
             .SingleOrDefaultAsync();
-        if (header is null) return false;
-        Cohort = header;
-        Rule = new CompletionRule(header.MinAttendancePercent, header.PassMark);
-        Sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.CohortId == Id).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToListAsync();
+        if (found is null) return false;
+        Cohort = found.Header;
+        Rule = new CompletionRule(Cohort.MinAttendancePercent, Cohort.PassMark);
+        Sessions = found.Sessions;
         Roster = await db.RosterAsync(Id);
         return true;
     }
