@@ -25,7 +25,7 @@ public static class ImportBenchmark
 {
     private const string Header = "คำนำหน้า,ชื่อ,นามสกุล,เลขประจำตัวประชาชน,วันเกิด,โทรศัพท์,อีเมล,จังหวัด,ชุมชน/กลุ่ม,ยินยอม";
 
-    public static async Task RunAsync(int existing, int rows, int matchingPercent)
+    public static async Task RunAsync(int existing, int rows, int matchingPercent, int repeat)
     {
         var dir = Path.Combine(Path.GetTempPath(), "pp-import-" + Guid.NewGuid().ToString("N")[..8]);
         var server = await EmbeddedPostgres.StartAsync(dir, "bench");
@@ -46,16 +46,35 @@ public static class ImportBenchmark
             await using var provider = services.BuildServiceProvider();
 
             // Warm-up (a running portal has its code jitted and its pool open): a small file of other people.
-            await ImportAsync(provider, userId, File(existing, 200, 0, existing + rows + 1_000), "warm-up", quiet: true);
+            await ImportAsync(provider, userId, File(existing, 200, 0, 90_000_000_000L), "warm-up", server.DataDirectory);
 
+            // Each run a new file: other new people, the same share of registered ones (matched again, not changed).
             var file = File(existing, rows, matchingPercent, existing + 1);
-            await ImportAsync(provider, userId, file, "import", quiet: false);
+            Console.WriteLine($"file: {rows:N0} rows, {file.Bytes.Length / 1024.0 / 1024.0:F1} MB CSV: {file.New:N0} new, {file.Matched:N0} already registered (matched), {file.Bad:N0} bad; {repeat} run(s)");
+            // Wall-clock seconds move with the other users of a shared machine; CPU seconds (this process + the PostgreSQL
+            // server's processes) much less, so both are printed.
+            Console.WriteLine("| run | preview: check + store s | preview: load s | preview s | preview rows/s | confirm s | confirm rows/s | preview + confirm s | CPU s preview (app + db) | CPU s confirm (app + db) | load average |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            var runs = new List<Timings>();
+            for (var r = 0; r < repeat; r++)
+            {
+                if (r > 0) file = File(existing, rows, matchingPercent, existing + 1 + (long)r * (rows + 1));
+                var t = await ImportAsync(provider, userId, file, "run " + (r + 1), server.DataDirectory);
+                runs.Add(t);
+                Print((r + 1).ToString(CultureInfo.InvariantCulture), rows, t, GetLoad());
+            }
+            if (repeat > 1)
+            {
+                static TimeSpan Median(IEnumerable<TimeSpan> xs) { var l = xs.Order().ToList(); return l[l.Count / 2]; }
+                Print("median of each column", rows, new Timings(Median(runs.Select(x => x.Check)), Median(runs.Select(x => x.Preview)), Median(runs.Select(x => x.Confirm)),
+                    Median(runs.Select(x => x.PreviewApp)), Median(runs.Select(x => x.PreviewDb)), Median(runs.Select(x => x.ConfirmApp)), Median(runs.Select(x => x.ConfirmDb))), "");
+            }
 
             await using var conn = new NpgsqlConnection(cs);
             await conn.OpenAsync();
-            // The importer's duplicate lookup, for every ID of the file at once, as PostgreSQL runs it (after the import,
-            // so all of them are found).
-            await using (var explain = new NpgsqlCommand("explain (analyze, buffers, costs off) select id, national_id_hash from trainees where national_id_hash = any(@hashes)", conn))
+            // The importer's duplicate lookup (TraineeImporter.IdsByHashAsync), for every ID of the file at once, as
+            // PostgreSQL runs it (after the import, so all of them are found).
+            await using (var explain = new NpgsqlCommand("explain (analyze, buffers, costs off) select t.id, t.national_id_hash from unnest(@hashes) as h(hash) cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t", conn))
             {
                 explain.Parameters.Add(new NpgsqlParameter("hashes", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bytea)
                     { Value = file.Ids.Where(d => NationalId.TryParse(d, out _)).Select(Generator.Protector.Hash).ToArray() });
@@ -75,9 +94,41 @@ public static class ImportBenchmark
         }
     }
 
-    private static async Task ImportAsync(ServiceProvider provider, Guid userId, (byte[] Bytes, int New, int Matched, int Bad, List<string> Ids) file, string label, bool quiet)
+    private sealed record Timings(TimeSpan Check, TimeSpan Preview, TimeSpan Confirm, TimeSpan PreviewApp, TimeSpan PreviewDb, TimeSpan ConfirmApp, TimeSpan ConfirmDb);
+
+    private static void Print(string run, int rows, Timings t, string load) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {run} | {t.Check.TotalSeconds:F2} | {(t.Preview - t.Check).TotalSeconds:F2} | {t.Preview.TotalSeconds:F2} | {rows / t.Preview.TotalSeconds:N0} | {t.Confirm.TotalSeconds:F2} | {rows / t.Confirm.TotalSeconds:N0} | {(t.Preview + t.Confirm).TotalSeconds:F2} | {t.PreviewApp.TotalSeconds:F2} + {t.PreviewDb.TotalSeconds:F2} | {t.ConfirmApp.TotalSeconds:F2} + {t.ConfirmDb.TotalSeconds:F2} | {load} |"));
+
+    private static TimeSpan AppCpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>CPU time of the PostgreSQL server: the postmaster and its children (backends, writers), from /proc
+    /// (utime + stime, fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    private static TimeSpan DbCpu(string dataDirectory)
     {
-        var rows = file.New + file.Matched + file.Bad;
+        try
+        {
+            var postmaster = int.Parse(System.IO.File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            long ticks = 0;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+                string stat;
+                try { stat = System.IO.File.ReadAllText(Path.Combine(dir, "stat")); }
+                catch (IOException) { continue; }
+                catch (UnauthorizedAccessException) { continue; }
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // [0] state, [1] ppid, [11] utime, [12] stime
+                if (pid == postmaster || fields[1] == postmaster.ToString(CultureInfo.InvariantCulture))
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException) { return TimeSpan.Zero; }
+    }
+
+    private static async Task<Timings> ImportAsync(ServiceProvider provider, Guid userId, (byte[] Bytes, int New, int Matched, int Bad, List<string> Ids) file, string label, string dataDirectory)
+    {
+        var (app0, db0) = (AppCpu(), DbCpu(dataDirectory));
         var sw = Stopwatch.StartNew();
         Guid id;
         await using (var scope = provider.CreateAsyncScope())
@@ -93,6 +144,7 @@ public static class ImportBenchmark
             loaded = (await scope.ServiceProvider.GetRequiredService<TraineeImporter>().LoadAsync(id, userId))!.Value.Rows;
         }
         var preview = sw.Elapsed;
+        var (app1, db1) = (AppCpu(), DbCpu(dataDirectory));
         var shownNew = loaded.Count(r => r.IsValid && r.ExistingTraineeId is null);
         var shownMatched = loaded.Count(r => r.IsValid && r.ExistingTraineeId is not null);
         var shownBad = loaded.Count(r => !r.IsValid);
@@ -103,19 +155,10 @@ public static class ImportBenchmark
             commit = (await scope.ServiceProvider.GetRequiredService<TraineeImporter>().CommitAsync(id, userId, "Bench Staff", null))!;
         }
         var confirm = sw.Elapsed;
+        var (app2, db2) = (AppCpu(), DbCpu(dataDirectory));
         if (shownNew != file.New || shownMatched != file.Matched || shownBad != file.Bad || commit.Created != file.New || commit.Matched != file.Matched || commit.Skipped != file.Bad)
             throw new InvalidOperationException($"{label}: expected new/matched/bad {file.New}/{file.Matched}/{file.Bad}, preview showed {shownNew}/{shownMatched}/{shownBad}, confirm did {commit.Created}/{commit.Matched}/{commit.Skipped}");
-        if (quiet) return;
-        var load = GetLoad();
-        Console.WriteLine($"file: {rows:N0} rows, {file.Bytes.Length / 1024.0 / 1024.0:F1} MB CSV: {file.New:N0} new, {file.Matched:N0} already registered (matched), {file.Bad:N0} bad");
-        Console.WriteLine($"| phase | seconds | rows/s |");
-        Console.WriteLine($"|---|---:|---:|");
-        Console.WriteLine($"| preview: read, check, look up, store | {check.TotalSeconds:F2} | {rows / check.TotalSeconds:N0} |");
-        Console.WriteLine($"| preview: load for the page | {(preview - check).TotalSeconds:F2} | {rows / (preview - check).TotalSeconds:N0} |");
-        Console.WriteLine($"| preview total | {preview.TotalSeconds:F2} | {rows / preview.TotalSeconds:N0} |");
-        Console.WriteLine($"| confirm | {confirm.TotalSeconds:F2} | {rows / confirm.TotalSeconds:N0} |");
-        Console.WriteLine($"| preview + confirm | {(preview + confirm).TotalSeconds:F2} | {rows / (preview + confirm).TotalSeconds:N0} |");
-        Console.WriteLine($"load average: {load}");
+        return new Timings(check, preview, confirm, app1 - app0, db1 - db0, app2 - app1, db2 - db1);
     }
 
     /// <summary>The rows as a user's CSV: matched rows reuse existing people's IDs (spread over the table), new rows

@@ -215,17 +215,19 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         IdsByHashAsync(digits.Distinct().ToDictionary(d => Convert.ToBase64String(nationalIds.Hash(d)), d => d), ct);
 
     /// <summary>
-    /// Trainee ids (digits → id) for lookup hashes (base64 → digits): one query, the hashes as one bytea[] parameter
-    /// (<c>= any(@hashes)</c>, the unique index on national_id_hash). Plain SQL rather than the scoped DbSet: a duplicate
-    /// is a duplicate whoever imports (the unique index sees every trainee too), and the scoping filters' OR branches
-    /// only cost planning time here (the page is staff-only, for whom they are all true).
+    /// Trainee ids (digits → id) for lookup hashes (base64 → digits): one query, the hashes as one bytea[] parameter.
+    /// Each hash is looked up in the unique index on national_id_hash (the lateral subquery with its limit is not
+    /// flattened into a join): with <c>where national_id_hash = any(@hashes)</c> PostgreSQL chose a parallel scan of all
+    /// 1,000,000 trainees for a 10,000-row file (0.55 s, growing with the table); this grows with the file only.
+    /// Plain SQL rather than the scoped DbSet: a duplicate is a duplicate whoever imports (the unique index sees every
+    /// trainee too), and the scoping filters only add OR branches here (the page is staff-only).
     /// </summary>
     private async Task<Dictionary<string, long>> IdsByHashAsync(Dictionary<string, string> byHash, CancellationToken ct)
     {
         var result = new Dictionary<string, long>();
         if (byHash.Count == 0) return result;
         var hashes = new Npgsql.NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = byHash.Keys.Select(Convert.FromBase64String).ToArray() };
-        var found = await db.Database.SqlQuery<HashedId>($"select id as \"Id\", national_id_hash as \"Hash\" from trainees where national_id_hash = any({hashes})").ToListAsync(ct);
+        var found = await db.Database.SqlQuery<HashedId>($"select t.id as \"Id\", t.national_id_hash as \"Hash\" from unnest({hashes}) as h(hash) cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t").ToListAsync(ct);
         foreach (var f in found) result[byHash[Convert.ToBase64String(f.Hash)]] = f.Id;
         return result;
     }
