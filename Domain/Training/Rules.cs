@@ -86,6 +86,10 @@ public static class ThaiDates
     private static readonly string[] MonthsLong = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
     private static readonly string[] MonthsShort = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
 
+    // Long, short and short without dots, per month: built once rather than for each parse (imports parse 10,000 dates).
+    private static readonly string[][] MonthNames = Enumerable.Range(0, 12)
+        .Select(m => new[] { MonthsLong[m], MonthsShort[m], MonthsShort[m].Replace(".", "", StringComparison.Ordinal) }).ToArray();
+
     public static int ToGregorianYear(int year) => year > 2400 ? year - 543 : year;
 
     public static bool TryParse(string? input, out DateOnly date)
@@ -97,7 +101,7 @@ public static class ThaiDates
         if (s.IndexOf(' ', StringComparison.Ordinal) is var sp and > 0 && s[(sp + 1)..].Contains(':', StringComparison.Ordinal)) s = s[..sp];
         for (var m = 0; m < 12; m++)
         {
-            foreach (var name in new[] { MonthsLong[m], MonthsShort[m], MonthsShort[m].Replace(".", "", StringComparison.Ordinal) })
+            foreach (var name in MonthNames[m])
             {
                 var at = s.IndexOf(name, StringComparison.Ordinal);
                 if (at <= 0) continue;

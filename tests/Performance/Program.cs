@@ -11,6 +11,7 @@ using PartnerPrograms.Jobs.Documents;
 //                         job's work (print, store PDF + SHA-256, queue e-mails) and its ZIP; reports time and per second
 //   generate [--scale 1.0] [--seed 42] [--data-dir DIR | --connection CS]   national-scale data by binary COPY
 //   bench [--data-dir DIR | --connection CS] [--seconds 10] [--clients 1,8,32] [--out FILE] [--only a,b]   portal vs reference
+//   import [--existing 100000] [--rows 10000] [--matching 20] [--repeat 3]   trainee import preview and confirm on a throwaway PostgreSQL
 //   reminders [--mous 10000] [--actions-per-mou 20] [--organizations 500]   the daily reminder scan at national scale
 var verb = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
@@ -39,11 +40,14 @@ switch (verb)
     case "reference":
         await PartnerPrograms.Performance.Reference.RunAsync(Text("connection")!, Option("port", 5099));
         break;
+    case "import":
+        await PartnerPrograms.Performance.ImportBenchmark.RunAsync(Option("existing", 100_000), Option("rows", 10_000), Option("matching", 20), Option("repeat", 3));
+        break;
     case "issue":
         await PartnerPrograms.Performance.IssueBenchmark.RunAsync(Option("count", 515));
         break;
     default:
-        Console.WriteLine("verbs: generate [--scale S] [--seed N] [--data-dir DIR|--connection CS] | bench [--data-dir DIR|--connection CS] [--seconds S] [--clients 1,8,32] [--out FILE] | certificates [--count N] [--batch B] [--concurrency C] | issue [--count N] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
+        Console.WriteLine("verbs: generate [--scale S] [--seed N] [--data-dir DIR|--connection CS] | bench [--data-dir DIR|--connection CS] [--seconds S] [--clients 1,8,32] [--out FILE] | certificates [--count N] [--batch B] [--concurrency C] | issue [--count N] | import [--existing N] [--rows N] [--matching PERCENT] [--repeat N] | reminders [--mous N] [--actions-per-mou N] [--organizations N]");
         break;
 }
 

@@ -30,7 +30,13 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int BatchSize = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Thai text as UTF-8 rather than \uXXXX escapes and no nulls: the stored rows (jsonb, never HTML) are about half
+    // the size, which is most of what storing and loading a 10,000-row preview costs. Both forms read back the same.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>Header aliases (compacted: lower case, no spaces, underscores, dashes or dots) for each field.</summary>
     private static readonly Dictionary<string, string[]> Aliases = new()
@@ -116,7 +122,8 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     {
         var import = await db.TraineeImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.CreatedBy == userId, ct);
         if (import is null) return null;
-        return (import, Deserialize(import.Rows));
+        // The preview shows counts and the bad rows' names and problems, never a national ID: none is decrypted here.
+        return (import, Deserialize(import.Rows, decryptNationalIds: false));
     }
 
     public sealed record CommitResult(int Created, int Matched, int Skipped, int Enrolled, int Waitlisted);
@@ -143,23 +150,28 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             var fresh = cleaned.Where(c => !existing.ContainsKey(c.NationalId)).ToList();
             matched = cleaned.Count - fresh.Count;
             created = fresh.Count;
+            // COPY bypasses EF, so the columns are sealed here exactly as the save interceptor would; all of them before
+            // the stream opens, so the per-person AES-GCM and HMAC work does not hold the COPY open.
+            var people = fresh.Select(c =>
+            {
+                var t = new Trainee { CreatedAt = now };
+                c.ApplyTo(t, consentBy, now);
+                nationalIds.Seal(t);
+                return t;
+            }).ToList();
             // One COPY stream for all new people: 10,000 rows in one round trip, inside this transaction.
             var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
             await using (var copy = await conn.BeginBinaryImportAsync(
                 "COPY trainees (title, first_name, last_name, first_name_en, last_name_en, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
             {
-                foreach (var c in fresh)
+                foreach (var t in people)
                 {
-                    var t = new Trainee { CreatedAt = now };
-                    c.ApplyTo(t, consentBy, now);
                     await copy.StartRowAsync(ct);
                     await WriteAsync(copy, t.Title, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.FirstName, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.LastName, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.FirstNameEn, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.LastNameEn, NpgsqlDbType.Varchar, ct);
-                    // COPY bypasses EF, so the columns are sealed here exactly as the save interceptor would.
-                    nationalIds.Seal(t);
                     await copy.WriteAsync(t.NationalIdCipher!, NpgsqlDbType.Bytea, ct);
                     await copy.WriteAsync(t.NationalIdHash!, NpgsqlDbType.Bytea, ct);
                     await WriteAsync(copy, t.NationalIdMasked, NpgsqlDbType.Varchar, ct);
@@ -180,7 +192,8 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                     throw new RuleViolationException("Someone registered one of these people in the meantime. Nothing was imported; confirm again.");
                 }
             }
-            var inserted = await ExistingAsync(fresh.Select(c => c.NationalId), ct);
+            // The new ids, by the hashes just computed (not hashed a second time).
+            var inserted = await IdsByHashAsync(people.ToDictionary(t => Convert.ToBase64String(t.NationalIdHash!), t => t.NationalId!), ct);
             foreach (var c in cleaned)
                 traineeIds.Add(existing.TryGetValue(c.NationalId, out var known) ? known : inserted[c.NationalId]);
             import.CommittedAt = now;
@@ -198,16 +211,31 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     }
 
     /// <summary>Registered trainees among these IDs (digits → trainee id), found by their lookup hashes.</summary>
-    private async Task<Dictionary<string, long>> ExistingAsync(IEnumerable<string> digits, CancellationToken ct)
+    private Task<Dictionary<string, long>> ExistingAsync(IEnumerable<string> digits, CancellationToken ct) =>
+        IdsByHashAsync(digits.Distinct().ToDictionary(d => Convert.ToBase64String(nationalIds.Hash(d)), d => d), ct);
+
+    /// <summary>
+    /// Trainee ids (digits → id) for lookup hashes (base64 → digits): one query, the hashes as one bytea[] parameter.
+    /// Each hash is looked up in the unique index on national_id_hash (the lateral subquery with its limit is not
+    /// flattened into a join): with <c>where national_id_hash = any(@hashes)</c> PostgreSQL chose a parallel scan of all
+    /// 1,000,000 trainees for a 10,000-row file (0.55 s, growing with the table); this grows with the file only.
+    /// Plain SQL rather than the scoped DbSet: a duplicate is a duplicate whoever imports (the unique index sees every
+    /// trainee too), and the scoping filters only add OR branches here (the page is staff-only).
+    /// </summary>
+    private async Task<Dictionary<string, long>> IdsByHashAsync(Dictionary<string, string> byHash, CancellationToken ct)
     {
-        var byHash = digits.Distinct().ToDictionary(d => Convert.ToBase64String(nationalIds.Hash(d)), d => d);
         var result = new Dictionary<string, long>();
-        foreach (var chunk in byHash.Keys.Select(Convert.FromBase64String).Chunk(5000))
-        {
-            var found = await db.Trainees.AsNoTracking().Where(t => chunk.Contains(t.NationalIdHash!)).Select(t => new { t.Id, t.NationalIdHash }).ToListAsync(ct);
-            foreach (var f in found) result[byHash[Convert.ToBase64String(f.NationalIdHash!)]] = f.Id;
-        }
+        if (byHash.Count == 0) return result;
+        var hashes = new Npgsql.NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = byHash.Keys.Select(Convert.FromBase64String).ToArray() };
+        var found = await db.Database.SqlQuery<HashedId>($"select t.id as \"Id\", t.national_id_hash as \"Hash\" from unnest({hashes}) as h(hash) cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t").ToListAsync(ct);
+        foreach (var f in found) result[byHash[Convert.ToBase64String(f.Hash)]] = f.Id;
         return result;
+    }
+
+    private sealed class HashedId
+    {
+        public long Id { get; set; }
+        public byte[] Hash { get; set; } = [];
     }
 
     /// <summary>The rows as stored: each national-ID cell encrypted, so a pending import holds no plain ID either.</summary>
@@ -221,11 +249,11 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         return JsonSerializer.Serialize(stored, Json);
     }
 
-    private List<ImportedRow> Deserialize(string json)
+    private List<ImportedRow> Deserialize(string json, bool decryptNationalIds = true)
     {
         var rows = JsonSerializer.Deserialize<List<ImportedRow>>(json, Json) ?? [];
         foreach (var r in rows)
-            if (!string.IsNullOrEmpty(r.Fields.NationalId)) r.Fields.NationalId = nationalIds.DecryptText(r.Fields.NationalId);
+            if (!string.IsNullOrEmpty(r.Fields.NationalId)) r.Fields.NationalId = decryptNationalIds ? nationalIds.DecryptText(r.Fields.NationalId) : null;
         return rows;
     }
 

@@ -192,6 +192,32 @@ public class ImportTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_overlapping_imports_confirmed_at_once_register_each_person_once()
+    {
+        var ids = Enumerable.Range(0, 300).Select(_ => TrainingData.NewNationalId()).ToList();
+        byte[] File(string who) => Encoding.UTF8.GetBytes(string.Join("\r\n", ids.Select((id, i) => Row($"{who}{i}", "พร้อมกัน", id)).Prepend(Header)) + "\r\n");
+        var before = await TraineeCountAsync();
+        var first = await PreviewAsync(File("ก"), "first.csv");
+        var second = await PreviewAsync(File("ข"), "second.csv");
+        Stat(first, "new").ShouldBe(300);
+        Stat(second, "new").ShouldBe(300);
+
+        var done = await Task.WhenAll(ConfirmAsync(first), ConfirmAsync(second));
+        done.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+        (await TraineeCountAsync()).ShouldBe(before + 300, "each person once, whichever import got there first");
+
+        // If the two overlapped, the later one imported nothing (and said so); confirming it again matches everyone.
+        var pending = await _app.DbAsync(db => db.TraineeImports.Where(i => i.CommittedAt == null).Select(i => i.Id).ToListAsync());
+        foreach (var id in pending)
+            (await ConfirmAsync(await _staff.GetDocumentAsync($"/Trainees/Import?id={id}"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TraineeCountAsync()).ShouldBe(before + 300);
+        var imports = await _app.DbAsync(db => db.TraineeImports.AsNoTracking().ToListAsync());
+        imports.ShouldAllBe(i => i.CommittedAt != null);
+        imports.Sum(i => i.CreatedCount).ShouldBe(300);
+        imports.Sum(i => i.MatchedCount).ShouldBe(300);
+    }
+
+    [Fact]
     public async Task Ten_thousand_rows_import_in_seconds()
     {
         var sb = new StringBuilder(Header).Append("\r\n");
