@@ -91,8 +91,8 @@ public sealed class CommunityService(AppDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(x => EF.Functions.ILike(x.Name, pattern) || EF.Functions.ILike(x.ContactName ?? "", pattern));
+            var pattern = SearchPattern.Contains(q);
+            query = query.Where(x => EF.Functions.ILike(x.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(x.ContactName ?? "", pattern, SearchPattern.Escape));
         }
         return query;
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
+using PartnerPrograms.Web.Infrastructure;
+
 namespace PartnerPrograms.Web.Pages.Mous;
 
 public sealed record PartyView(long OrganizationId, string OrganizationName, string? ShortName, PartyRole Role, string SignatoryName, string? SignatoryPosition, string? Duties);
@@ -61,10 +63,10 @@ public static class MouQueries
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var pattern = "%" + f.Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            q = q.Where(m => EF.Functions.ILike(m.Code, pattern) || EF.Functions.ILike(m.Title, pattern) || EF.Functions.ILike(m.Purpose!, pattern)
-                || db.MouItems.Any(i => i.MouId == m.Id && EF.Functions.ILike(i.Title, pattern))
-                || m.Parties.Any(p => db.Organizations.Any(o => o.Id == p.OrganizationId && (EF.Functions.ILike(o.NameTh, pattern) || EF.Functions.ILike(o.ShortName!, pattern)))));
+            var pattern = SearchPattern.Contains(f.Q);
+            q = q.Where(m => EF.Functions.ILike(m.Code, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.Title, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.Purpose!, pattern, SearchPattern.Escape)
+                || db.MouItems.Any(i => i.MouId == m.Id && EF.Functions.ILike(i.Title, pattern, SearchPattern.Escape))
+                || m.Parties.Any(p => db.Organizations.Any(o => o.Id == p.OrganizationId && (EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape)))));
         }
         return q;
     }

@@ -24,8 +24,8 @@ public class IndexModel(AppDbContext db) : PageModel
         if (Kind is { } k) q = q.Where(o => o.Kind == k);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            q = q.Where(o => EF.Functions.ILike(o.NameTh, pattern) || EF.Functions.ILike(o.NameEn!, pattern) || EF.Functions.ILike(o.ShortName!, pattern) || EF.Functions.ILike(o.Province!, pattern));
+            var pattern = SearchPattern.Contains(Q);
+            q = q.Where(o => EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.NameEn!, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.Province!, pattern, SearchPattern.Escape));
         }
         Rows = await q.OrderBy(o => o.NameTh).Take(500)
             .Select(o => new Row(o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province, o.Contacts.Count, db.MouParties.Count(p => p.OrganizationId == o.Id)))

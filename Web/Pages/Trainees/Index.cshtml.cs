@@ -26,9 +26,9 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
         if (!string.IsNullOrWhiteSpace(Q))
         {
             {
-                var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, pattern) || EF.Functions.ILike(t.Community!, pattern) || EF.Functions.ILike(t.Phone!, pattern)
-                    || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern));
+                var pattern = SearchPattern.Contains(Q);
+                query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, pattern, SearchPattern.Escape) || EF.Functions.ILike(t.Community!, pattern, SearchPattern.Escape) || EF.Functions.ILike(t.Phone!, pattern, SearchPattern.Escape)
+                    || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern, SearchPattern.Escape));
             }
         }
         PageNumber = Math.Max(1, PageNumber);

@@ -170,6 +170,21 @@ public class TrainingPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_for_percent_or_underscore_finds_them_literally()
+    {
+        var percent = (await _app.TraineesAsync(1, "กลุ่มผักอินทรีย์ 100% บ้านโนนสูง"))[0];
+        var thousand = (await _app.TraineesAsync(1, "กลุ่มผักอินทรีย์ 1000 ไร่ บ้านโนนสูง"))[0];
+        var underscore = (await _app.TraineesAsync(1, "กลุ่ม_ทอผ้า_บ้านนา"))[0];
+        var other = (await _app.TraineesAsync(1, "กลุ่มXทอผ้าXบ้านนา"))[0];
+        async Task<List<string>> Found(string q) => (await _staff.GetDocumentAsync("/Trainees?q=" + Uri.EscapeDataString(q)))
+            .QuerySelectorAll("a[href^='/Trainees/Details']").Select(a => a.GetAttribute("href")!).ToList();
+        (await Found("100%")).ShouldBe([$"/Trainees/Details?id={percent.Id}"]);
+        (await Found("100")).Count.ShouldBe(2);
+        (await Found("กลุ่ม_ทอผ้า")).ShouldBe([$"/Trainees/Details?id={underscore.Id}"]);
+        (await Found("ทอผ้า")).ShouldContain($"/Trainees/Details?id={other.Id}");
+    }
+
+    [Fact]
     public async Task Every_training_page_renders_in_Thai_and_English_for_staff()
     {
         var course = await _app.CourseAsync(passMark: 60);

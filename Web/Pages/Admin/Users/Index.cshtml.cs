@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
 
+using PartnerPrograms.Web.Infrastructure;
+
 namespace PartnerPrograms.Web.Pages.Admin.Users;
 
 public class IndexModel(AppDbContext db) : PageModel
@@ -20,8 +22,8 @@ public class IndexModel(AppDbContext db) : PageModel
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+            var pattern = SearchPattern.Contains(Q);
+            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern, SearchPattern.Escape) || EF.Functions.ILike(u.Email!, pattern, SearchPattern.Escape));
         }
         if (!string.IsNullOrEmpty(Role)) query = query.Where(u => u.Role == Role);
         Total = await query.CountAsync();
