@@ -25,6 +25,12 @@ public class CommunityDemoDataTests
         var staff = await app.SignedInClientAsync("staff@demo.local");
         var summary = await staff.GetDocumentAsync("/Communities/Summary");
         int.Parse(summary.QuerySelector("[data-testid=movement-table] tr[data-move='B-A'] td:last-child")!.TextContent.Trim()).ShouldBeGreaterThanOrEqualTo(3);
+        // The list shows each community's own group badge (rendered once per group, reused across rows).
+        var shown = (await staff.GetDocumentAsync("/Communities")).QuerySelectorAll("[data-testid=community-table] tr[data-id]")
+            .ToDictionary(r => long.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture), r => r.QuerySelector("[data-category]")!.GetAttribute("data-category"));
+        var stored = await app.DbAsync(db => db.Communities.ToDictionaryAsync(c => c.Id, c => c.Category.ToString()));
+        foreach (var (id, category) in shown) category.ShouldBe(stored[id], $"community {id}");
+        shown.Values.Distinct().Count().ShouldBeGreaterThan(1);
         var partner = await app.SignedInClientAsync("partner.cdd@demo.local");
         (await partner.GetDocumentAsync("/Communities")).QuerySelectorAll("[data-testid=community-table] tr[data-id]").Length.ShouldBeGreaterThan(15);
         var gsb = await app.SignedInClientAsync("partner.gsb@demo.local");
