@@ -51,15 +51,6 @@ public sealed class OutboxDispatcher(AppDbContext db, EmailSender sender, IOptio
     }
 }
 
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : Quartz.IJob
-{
-    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        var (sent, failed) = await dispatcher.DispatchDueAsync(cancellationToken);
-        context.Result = sent + failed == 0 ? null : $"sent {sent}, failed {failed}";
-    }
-}
-
 /// <summary>Queues a message in the caller's unit of work: it is committed, or not, together with the change.</summary>
 public static class EmailOutbox
 {
