@@ -101,7 +101,6 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Admin", PortalAuth.AdminPolicy);
-        o.Conventions.AuthorizeFolder("/Jobs", PortalAuth.AdminPolicy);
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AuthorizeFolder("/Account/Manage");
         o.Conventions.AllowAnonymousToPage("/Error");
@@ -172,6 +171,7 @@ catch (InvalidOperationException e)
 await Migrator.MigrateAsync(database.ConnectionString, app.Logger);
 // 0011 left plain national IDs for the app to encrypt (SQL does not have the key): converted once, then the column goes.
 await app.Services.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>().ConvertPlainColumnAsync(database.ConnectionString);
+await JobSchema.InstallAsync(database.ConnectionString);
 await RoleSetup.EnsureRolesAsync(app.Services);
 
 if (cli.Verb is not null)
@@ -180,6 +180,8 @@ if (cli.Verb is not null)
     await database.DisposeAsync();
     return;
 }
+
+RecurringJobs.Register(app.Services);
 
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
 {
@@ -214,6 +216,7 @@ app.MapHealthEndpoint();
 var api = app.MapGroup("/api/v1").WithTags("PartnerPrograms").AddEndpointFilter<ApiNoCacheFilter>();
 api.MapPortalFeatureApis();
 app.MapPortalFeatureEndpoints();
+app.MapJobDashboard();
 app.MapRazorPages();
 
 app.Run();

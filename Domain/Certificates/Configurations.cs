@@ -43,6 +43,7 @@ internal sealed class CertificateBatchConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.Status).HasMaxLength(40);
         b.Property(x => x.Error).HasMaxLength(2000);
         b.HasIndex(x => x.CohortId);
+        b.HasIndex(x => x.CohortId, "ux_certificate_batches_one_active_per_cohort").IsUnique().HasFilter("status IN ('Queued', 'Running')");
         b.HasOne<Training.Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.Signatories).HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, Json),

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Domain.Jobs;
 using PartnerPrograms.Domain.Organizations;
 
 namespace PartnerPrograms.Domain.Database;
@@ -29,7 +28,6 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
-    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Domain.Jobs;
 using PartnerPrograms.Domain.Organizations;
 
 namespace PartnerPrograms.Domain.Database;
@@ -83,20 +82,6 @@ internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<O
         b.ToTable("email_outbox_attachments");
         b.Property(a => a.FileName).HasMaxLength(300);
         b.Property(a => a.ContentType).HasMaxLength(100);
-    }
-}
-
-internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
-{
-    public void Configure(EntityTypeBuilder<JobRun> b)
-    {
-        b.Property(r => r.JobName).HasMaxLength(200);
-        b.Property(r => r.TriggerName).HasMaxLength(200);
-        b.Property(r => r.FireInstanceId).HasMaxLength(200);
-        b.Property(r => r.SchedulerInstance).HasMaxLength(200);
-        b.Property(r => r.Status).HasMaxLength(20);
-        b.HasIndex(r => r.FireInstanceId).IsUnique();
-        b.HasIndex(r => new { r.JobName, r.StartedAt });
     }
 }
 

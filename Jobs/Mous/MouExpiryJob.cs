@@ -1,10 +1,16 @@
+using Hangfire;
+using PartnerPrograms.Jobs.Scheduling;
+
 namespace PartnerPrograms.Jobs.Mous;
 
-public sealed class MouExpiryJob(MouExpiry expiry) : Quartz.IJob
+public sealed class MouExpiryJob(MouExpiry expiry)
 {
-    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default)
+    [SkipWhenRunning]
+    [AutomaticRetry(Attempts = 2)]
+    [JobDisplayName("Expire MOUs whose term is over")]
+    public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
         var n = await expiry.RunAsync(cancellationToken);
-        context.Result = n == 0 ? null : $"expired {n} MOU(s)";
+        return n == 0 ? null : $"expired {n} MOU(s)";
     }
 }

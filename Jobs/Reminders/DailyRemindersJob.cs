@@ -1,25 +1,26 @@
+using Hangfire;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Settings;
-using Quartz;
+using PartnerPrograms.Jobs.Scheduling;
 
 namespace PartnerPrograms.Jobs.Reminders;
 
 /// <summary>
 /// Runs hourly; from the configured hour (Bangkok) on it sends the day's reminders. Running every hour rather than
 /// once means a changed hour in the settings takes effect at once, and a missed run (instance down) catches up.
+/// Any number of runs a day send each reminder once (the reminder log).
 /// </summary>
-public sealed class DailyRemindersJob(ReminderRunner runner, AppDbContext db, TimeProvider clock) : IJob
+public sealed class DailyRemindersJob(ReminderRunner runner, AppDbContext db, TimeProvider clock)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    [SkipWhenRunning]
+    [AutomaticRetry(Attempts = 2)]
+    [JobDisplayName("Reminders of the day")]
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var settings = await SettingsStore.LoadAsync(db, cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Scheduling.JobsSetup.Bangkok);
-        if (local.Hour < settings.DailyReminderHour && context.Trigger.Key.Name.EndsWith("-schedule", StringComparison.Ordinal))
-        {
-            context.Result = $"before {settings.DailyReminderHour}:00";
-            return;
-        }
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JobsSetup.Bangkok);
+        if (local.Hour < settings.DailyReminderHour) return $"before {settings.DailyReminderHour:00}:00 Bangkok time";
         var result = await runner.RunAsync(DateOnly.FromDateTime(local.DateTime), cancellationToken);
-        context.Result = $"queued {result.Queued}, already sent {result.SkippedAsAlreadySent}";
+        return $"queued {result.Queued}, already sent {result.SkippedAsAlreadySent}";
     }
 }

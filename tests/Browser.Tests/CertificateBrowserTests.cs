@@ -80,7 +80,7 @@ public class CertificateBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await fixture.App.InScopeAsync(async sp =>
         {
             var issuer = sp.GetRequiredService<CertificateIssuer>();
-            var batch = await issuer.CreateBatchAsync(cohortId, null);
+            var (batch, _) = await issuer.CreateBatchAsync(cohortId, null);
             await issuer.RunBatchAsync(batch.Id);
         });
         var page = await fixture.NewPageAsync();

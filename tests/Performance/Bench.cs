@@ -49,7 +49,7 @@ public static partial class Bench
             var portalPort = FreePort();
             var portal = Start("dotnet", [webDll, "--urls", $"http://127.0.0.1:{portalPort}"], new()
             {
-                ["ConnectionStrings__Default"] = cs, ["Demo__Seed"] = "false", ["Jobs__Scheduler"] = "false",
+                ["ConnectionStrings__Default"] = cs, ["Demo__Seed"] = "false", ["Jobs__Server"] = "false",
                 ["RateLimits__SignInPerMinute"] = "1000000", ["RateLimits__PublicPerMinute"] = "1000000",
                 ["Diagnostics__CountQueries"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 // The generator encrypted the national IDs with these keys (tests/Shared/TestKeys.cs).

@@ -59,7 +59,7 @@ public static class IssueBenchmark
             await using (var scope = provider.CreateAsyncScope())
             {
                 var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
-                var batch = await issuer.CreateBatchAsync(cohortId, [new("นายสมชาย ใจดี", "ประธานมูลนิธิสัมมาชีพ")]);
+                var (batch, _) = await issuer.CreateBatchAsync(cohortId, [new("นายสมชาย ใจดี", "ประธานมูลนิธิสัมมาชีพ")]);
                 await issuer.RunBatchAsync(batch.Id);
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var done = await db.CertificateBatches.AsNoTracking().SingleAsync(b => b.Id == batch.Id);

@@ -390,7 +390,7 @@ public static class SoakTest
         psi.Environment["ConnectionStrings__Default"] = cs;
         psi.Environment["ADMIN_PASSWORD"] = AdminPassword;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        psi.Environment["Jobs__Scheduler"] = "false";
+        psi.Environment["Jobs__Server"] = "false";
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();

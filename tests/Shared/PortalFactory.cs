@@ -11,7 +11,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Tests.Shared;
 
 /// <summary>
-/// The real app (Program) on its own fresh database. Jobs do not run unless a test asks (Jobs:Scheduler), demo
+/// The real app (Program) on its own fresh database. Jobs do not run unless a test asks (Jobs:Server), demo
 /// data is off, mail goes to a temporary pickup folder unless a test points it at an SMTP server.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
@@ -32,7 +32,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = connectionString,
-            ["Jobs:Scheduler"] = "false",
+            ["Jobs:Server"] = "false",
             ["Demo:Seed"] = "false",
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:PublicPerMinute"] = "1000",

@@ -32,7 +32,7 @@ public sealed class PortalProcess : IAsyncDisposable
         _environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Default"] = connectionString,
-            ["Jobs__Scheduler"] = "true",
+            ["Jobs__Server"] = "true",
             ["Demo__Seed"] = "false",
             ["Mail__PickupDirectory"] = MailDirectory,
             ["App__PublicBaseUrl"] = "http://portal.test",

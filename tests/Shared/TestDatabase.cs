@@ -24,6 +24,7 @@ public static class TestDatabase
             var dir = Path.Combine(Path.GetTempPath(), $"pp-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
             var server = await EmbeddedPostgres.StartAsync(dir, Template);
             await Migrator.MigrateAsync(server.ConnectionString(Template));
+            await PartnerPrograms.Jobs.Scheduling.JobSchema.InstallAsync(server.ConnectionString(Template));
             NpgsqlConnection.ClearAllPools();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {

@@ -16,7 +16,7 @@ public sealed class AccountFeature : IPortalFeature
     public IEnumerable<NavItem> Navigation =>
     [
         new("Users", "/Admin/Users", 900, Roles.Admin),
-        new("Jobs", "/Jobs", 910, Roles.Admin),
+        new("Jobs", "/jobs", 910, Roles.Admin),
         new("Outbox", "/Admin/Outbox", 920, Roles.Admin),
     ];
 

@@ -51,20 +51,39 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         return await db.Certificates.AsNoTracking().OrderByDescending(c => c.Id).Select(c => c.Signatories).FirstOrDefaultAsync(ct) ?? [];
     }
 
-    /// <summary>Records a batch for the cohort (the job then runs it); throws when the cohort is not closed.</summary>
-    public async Task<CertificateBatch> CreateBatchAsync(long cohortId, IReadOnlyList<Signatory>? signatories, CancellationToken ct = default)
+    /// <summary>
+    /// Records a batch for the cohort (the job then runs it), or returns the cohort's batch that is already queued or
+    /// running (Created = false): one issue at a time per cohort, kept so by a partial unique index.
+    /// Throws when the cohort is not closed.
+    /// </summary>
+    public async Task<(CertificateBatch Batch, bool Created)> CreateBatchAsync(long cohortId, IReadOnlyList<Signatory>? signatories,
+        CancellationToken ct = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cohortId, ct) ?? throw new NotFoundException("Cohort not found");
         if (cohort.Status != CohortStatus.Completed) throw new RuleViolationException("Certificates are issued once the cohort is closed.");
+        if (await ActiveBatchAsync(cohortId, ct) is { } active) return (active, false);
         var list = Clean(signatories) ?? await DefaultSignatoriesAsync(cohortId, ct);
         var batch = new CertificateBatch
         {
             CohortId = cohortId, Signatories = list, Total = await Eligible(cohortId).CountAsync(ct), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.CertificateBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        return batch;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (batch, true);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.Entry(batch).State = EntityState.Detached; // another click won the race: join its batch
+            return (await ActiveBatchAsync(cohortId, ct) ?? throw new RuleViolationException("Certificates are already being issued for this cohort."), false);
+        }
     }
+
+    private Task<CertificateBatch?> ActiveBatchAsync(long cohortId, CancellationToken ct) =>
+        db.CertificateBatches.AsNoTracking()
+            .Where(b => b.CohortId == cohortId && (b.Status == CertificateBatchStatus.Queued || b.Status == CertificateBatchStatus.Running))
+            .SingleOrDefaultAsync(ct);
 
     private static List<Signatory>? Clean(IReadOnlyList<Signatory>? list) =>
         list?.Where(s => !string.IsNullOrWhiteSpace(s.Name)).Select(s => new Signatory(s.Name.Trim(), s.Position?.Trim() ?? "")).Take(3).ToList() is { Count: > 0 } l ? l : null;

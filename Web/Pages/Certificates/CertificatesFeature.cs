@@ -5,7 +5,7 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Web.Infrastructure;
-using Quartz;
+using Hangfire;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
@@ -23,7 +23,7 @@ public sealed class CertificatesFeature : IPortalFeature
     public sealed record CertificateFacts(string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string? SupersededBy,
         bool HolderErased = false);
     public sealed record MyCertificate(long Id, string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string PdfUrl);
-    public sealed record BatchStarted(long BatchId, string JobId, int Total);
+    public sealed record BatchStarted(long BatchId, int Total, bool AlreadyRunning);
     public sealed record BatchDto(long BatchId, long CohortId, CertificateBatchStatus Status, int Total, int Done, string? Error, bool HasZip);
     public sealed record RevokeRequest(string? Reason);
 
@@ -69,13 +69,13 @@ public sealed class CertificatesFeature : IPortalFeature
         return TypedResults.File(c.Pdf, "application/pdf", CertificateIssuer.ZipEntryName(c.HolderName, c.Code));
     }
 
-    private static async Task<Results<Accepted<BatchStarted>, ProblemHttpResult>> Issue(long id, CertificateIssuer issuer, ISchedulerFactory schedulers)
+    private static async Task<Results<Accepted<BatchStarted>, ProblemHttpResult>> Issue(long id, CertificateIssuer issuer, IBackgroundJobClient jobs,
+        TimeProvider clock)
     {
         try
         {
-            var batch = await issuer.CreateBatchAsync(id, null);
-            var jobId = await IssueCertificatesJob.ScheduleAsync(schedulers, batch.Id);
-            return TypedResults.Accepted($"/api/v1/certificate-batches/{batch.Id}", new BatchStarted(batch.Id, jobId, batch.Total));
+            var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, id, null);
+            return TypedResults.Accepted($"/api/v1/certificate-batches/{batch.Id}", new BatchStarted(batch.Id, batch.Total, !started));
         }
         catch (NotFoundException) { return ApiErrors.NotFound("Cohort not found"); }
         catch (RuleViolationException e) { return ApiErrors.Conflict(e.Message); }

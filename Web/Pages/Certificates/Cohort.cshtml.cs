@@ -9,13 +9,13 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Infrastructure;
-using Quartz;
+using Hangfire;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>A cohort's certificates: issue to all who completed (a job with progress), or to one; why others get none; the ZIP.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantInvitations invitations, ISchedulerFactory schedulers, IStringLocalizer l) : PageModel
+public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantInvitations invitations, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public List<Signatory> Signers { get; set; } = [];
@@ -61,9 +61,10 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantI
     {
         try
         {
-            var batch = await issuer.CreateBatchAsync(Id, Signers);
-            await IssueCertificatesJob.ScheduleAsync(schedulers, batch.Id);
-            TempData["Flash"] = l["Issuing {0} certificates: the progress shows below.", batch.Total].Value;
+            var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, Id, Signers);
+            TempData["Flash"] = started
+                ? l["Issuing {0} certificates: the progress shows below.", batch.Total].Value
+                : l["These certificates are already being issued: the progress shows below."].Value;
         }
         catch (NotFoundException) { return NotFound(); }
         catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }

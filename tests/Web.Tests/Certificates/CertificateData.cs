@@ -53,7 +53,7 @@ public static class CertificateData
         app.InScopeAsync(async sp =>
         {
             var issuer = sp.GetRequiredService<CertificateIssuer>();
-            var batch = await issuer.CreateBatchAsync(cohortId, [new Signatory("นายสมชาย ใจดี", "ประธานมูลนิธิสัมมาชีพ")]);
+            var (batch, _) = await issuer.CreateBatchAsync(cohortId, [new Signatory("นายสมชาย ใจดี", "ประธานมูลนิธิสัมมาชีพ")]);
             await issuer.RunBatchAsync(batch.Id);
             var db = sp.GetRequiredService<Domain.Database.AppDbContext>();
             return await db.CertificateBatches.AsNoTracking().SingleAsync(b => b.Id == batch.Id);

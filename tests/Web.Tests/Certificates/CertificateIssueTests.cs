@@ -163,8 +163,16 @@ public class CertificateIssueTests : IAsyncLifetime
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
         var body = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement;
         var batchId = body.GetProperty("batchId").GetInt64();
-        body.GetProperty("jobId").GetString().ShouldBe($"certs-{batchId}");
+        body.GetProperty("alreadyRunning").GetBoolean().ShouldBeFalse();
         body.GetProperty("total").GetInt32().ShouldBe(2);
+        // A second request while it is queued joins the same batch: no second batch, no second job.
+        var again = JsonDocument.Parse(await (await staff.PostAsync($"/api/v1/cohorts/{data.Cohort.Id}/certificates", null)).Content.ReadAsStringAsync()).RootElement;
+        again.GetProperty("batchId").GetInt64().ShouldBe(batchId);
+        again.GetProperty("alreadyRunning").GetBoolean().ShouldBeTrue();
+        (await _app.DbAsync(db => db.CertificateBatches.CountAsync(b => b.CohortId == data.Cohort.Id))).ShouldBe(1);
+        var queued = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs(PartnerPrograms.Jobs.Scheduling.JobQueues.Pdf, 0, 10);
+        queued.Count.ShouldBe(1, "one job on the PDF queue");
+        queued[0].Value.Job.Args[0].ShouldBe(batchId, "its only argument is the batch id");
         (await staff.PostAsync($"/api/v1/cohorts/{open.Cohort.Id}/certificates", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await staff.PostAsync("/api/v1/cohorts/999999/certificates", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

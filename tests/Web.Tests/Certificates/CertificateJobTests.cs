@@ -7,14 +7,14 @@ using PartnerPrograms.Web.Tests.Support;
 
 namespace PartnerPrograms.Web.Tests.Certificates;
 
-/// <summary>The real path: the API schedules the one-off Quartz job, the scheduler runs it, the page shows progress and the ZIP.</summary>
+/// <summary>The real path: the API enqueues the one-off Hangfire job on the PDF queue, a server runs it, the page shows progress and the ZIP.</summary>
 public class CertificateJobTests : IAsyncLifetime
 {
     private PortalFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await PortalFactory.CreateAsync(new Dictionary<string, string?> { ["Jobs:Scheduler"] = "true" });
+        _app = await PortalFactory.CreateAsync(new Dictionary<string, string?> { ["Jobs:Server"] = "true" });
         await _app.CreateUserAsync("staff@example.org", Roles.Staff);
     }
 

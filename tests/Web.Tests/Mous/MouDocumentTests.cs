@@ -63,7 +63,12 @@ public class MouDocumentTests : MouWorld
         var statuses = await App.DbAsync(db => db.Mous.OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
         statuses.ShouldBe([MouStatus.Active, MouStatus.Expired]);
         (await App.DbAsync(db => db.MouAuditEntries.CountAsync(a => a.MouId == MouB && a.Change.Contains("Expired")))).ShouldBe(1);
-        PartnerPrograms.Jobs.Scheduling.JobsSetup.Recurring.ShouldContain(j => j.JobType == typeof(MouExpiryJob));
+        // And it is scheduled: daily at 00:05 Bangkok time, calling MouExpiryJob.
+        using var jobs = App.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var expiry = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs).Single(j => j.Id == PartnerPrograms.Jobs.Scheduling.RecurringJobs.MouExpiry);
+        expiry.Cron.ShouldBe("5 0 * * *");
+        expiry.TimeZoneId.ShouldBe("Asia/Bangkok");
+        expiry.Job.Type.ShouldBe(typeof(MouExpiryJob));
     }
 
     [Fact]

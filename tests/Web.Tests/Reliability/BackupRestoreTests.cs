@@ -13,7 +13,7 @@ using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Pages.Certificates;
 using PartnerPrograms.Web.Tests.Certificates;
 using PartnerPrograms.Web.Tests.Support;
-using Quartz;
+using Hangfire;
 using Xunit.Abstractions;
 
 namespace PartnerPrograms.Web.Tests.Reliability;
@@ -59,7 +59,7 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
     private static async Task<Dictionary<string, long>> CountsAsync(string connectionString)
     {
         string[] tables = ["mous", "mou_parties", "mou_audit", "trainees", "enrollments", "certificates", "users", "data_protection_keys",
-            "email_outbox", "reminder_log", "qrtz_job_details", "qrtz_triggers"];
+            "email_outbox", "reminder_log", "hangfire.job", "hangfire.hash"];
         await using var conn = new NpgsqlConnection(connectionString + ";Pooling=false");
         await conn.OpenAsync();
         var counts = new Dictionary<string, long>();
@@ -89,12 +89,8 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
         (await _app.IssueAllAsync(data.Cohort.Id)).Done.ShouldBe(4);
         var originals = await _app.CertificatesAsync(data.Cohort.Id);
         originals.Count.ShouldBe(4);
-        await _app.InScopeAsync(async sp =>
-        {
-            var scheduler = await sp.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            var job = JobBuilder.Create<IssueCertificatesJob>().WithIdentity("backup-probe").UsingJobData("batchId", "0").StoreDurably().Build();
-            await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity("backup-probe").StartAt(DateTimeOffset.UtcNow.AddYears(5)).Build());
-        });
+        var probeJobId = _app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<IssueCertificatesJob>(j => j.RunAsync(0, CancellationToken.None), TimeSpan.FromDays(5 * 365));
 
         // A sign-in cookie made with the live server's data-protection keys.
         var authCookie = await CookieHeaderAsync("staff@example.org");
@@ -140,12 +136,10 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
         withOldCookie.DefaultRequestHeaders.Add("Cookie", authCookie);
         (await withOldCookie.GetAsync("/Mous")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // The scheduler's store came back too: the durable job is there.
-        await restored.InScopeAsync(async sp =>
-        {
-            var scheduler = await sp.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            (await scheduler.GetJobDetail(new JobKey("backup-probe"))).ShouldNotBeNull();
-        });
+        // The job store came back too: the scheduled job is there, still scheduled, and so are the recurring jobs.
+        using var jobs = restored.Services.GetRequiredService<JobStorage>().GetConnection();
+        jobs.GetJobData(probeJobId)!.State.ShouldBe("Scheduled");
+        Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs).Select(j => j.Id).ShouldBe(PartnerPrograms.Jobs.Scheduling.RecurringJobs.Ids, ignoreOrder: true);
     }
 
     /// <summary>Signs in on the live portal and returns the auth cookie as a Cookie header value.</summary>

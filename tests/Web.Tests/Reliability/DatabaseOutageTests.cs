@@ -30,7 +30,7 @@ public class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
         await Migrator.MigrateAsync(_pg.ConnectionString("pp_outage"));
         // Short timeouts so requests during the outage fail in seconds, as a user would see.
         var cs = _pg.ConnectionString("pp_outage") + ";Timeout=3;Command Timeout=10";
-        _app = new PortalFactory(cs, new Dictionary<string, string?> { ["Jobs:Scheduler"] = "true" });
+        _app = new PortalFactory(cs, new Dictionary<string, string?> { ["Jobs:Server"] = "true" });
         await _app.CreateUserAsync("staff@example.org", Roles.Staff);
     }
 

@@ -1,0 +1,30 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPrograms.Jobs.Email;
+using PartnerPrograms.Jobs.Mous;
+using PartnerPrograms.Jobs.Reminders;
+
+namespace PartnerPrograms.Jobs.Scheduling;
+
+/// <summary>
+/// The portal's recurring jobs, in Bangkok time. Registered by every instance at start: AddOrUpdate is idempotent,
+/// and each occurrence runs once across all servers. The jobs' methods carry their own retry and skip rules.
+/// </summary>
+public static class RecurringJobs
+{
+    public const string EmailOutbox = "email-outbox";
+    public const string DailyReminders = "daily-reminders";
+    public const string MouExpiry = "mou-expiry";
+
+    public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry];
+
+    public static void Register(IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        var bangkok = new RecurringJobOptions { TimeZone = JobsSetup.Bangkok };
+        manager.AddOrUpdate<OutboxDispatchJob>(EmailOutbox, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "*/20 * * * * *", bangkok);
+        // Hourly; the job itself waits for the hour set in /Admin/Settings, so a changed hour applies at once.
+        manager.AddOrUpdate<DailyRemindersJob>(DailyReminders, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "0 * * * *", bangkok);
+        manager.AddOrUpdate<MouExpiryJob>(MouExpiry, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "5 0 * * *", bangkok);
+    }
+}

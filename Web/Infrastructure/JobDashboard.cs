@@ -1,0 +1,22 @@
+using Hangfire;
+
+namespace PartnerPrograms.Web.Infrastructure;
+
+/// <summary>
+/// Hangfire's dashboard at /jobs, for admins only: the portal's own authorization policy, so others get the same
+/// sign-in redirect or access-denied page as on any admin page. Antiforgery stays on (the dashboard uses the app's
+/// IAntiforgery for its buttons); the job store's connection string is never shown.
+/// </summary>
+public static class JobDashboard
+{
+    public const string Path = "/jobs";
+
+    public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(PortalAuth.AdminPolicy, Path, new DashboardOptions
+        {
+            DashboardTitle = "PartnerPrograms — jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+            StatsPollingInterval = 5000,
+        });
+}
