@@ -104,14 +104,25 @@ public sealed class PortalProcess : IAsyncDisposable
         await p.WaitForExitAsync();
     }
 
-    /// <summary>An orderly stop (SIGTERM: the host stops, the scheduler waits for running jobs).</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// An orderly stop (SIGTERM: the host stops, job servers let running jobs finish). True when the process exited by
+    /// itself within 40 s; false when it had to be killed.
+    /// </summary>
+    public async Task<bool> StopAsync()
     {
-        if (_process is not { HasExited: false } p) return;
+        if (_process is not { HasExited: false } p) return true;
         using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try { await p.WaitForExitAsync(cts.Token); }
-        catch (OperationCanceledException) { p.Kill(entireProcessTree: true); }
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        try
+        {
+            await p.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            return false;
+        }
     }
 
     /// <summary>Resident memory of the portal process in MiB (from /proc), or null when it is not running.</summary>

@@ -51,6 +51,30 @@ public class SchedulerKillTests(ITestOutputHelper output) : IAsyncLifetime
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    [Fact]
+    public async Task A_SIGTERM_during_a_bulk_issue_lets_the_running_job_finish_before_the_process_exits()
+    {
+        var data = await _app.ClosedCohortAsync(completed: 100, notCompleted: 0);
+        await _portal.StartAsync();
+        var batchId = await _app.InScopeAsync(async sp => (await IssueCertificatesJob.StartAsync(sp.GetRequiredService<CertificateIssuer>(),
+            sp.GetRequiredService<IBackgroundJobClient>(), TimeProvider.System, data.Cohort.Id, null)).Batch.Id);
+        long issued = 0;
+        for (var i = 0; i < 1200 && issued == 0; i++)
+        {
+            issued = await ScalarAsync("select count(*) from certificates where cohort_id = @c", ("c", data.Cohort.Id));
+            if (issued == 0) await Task.Delay(100);
+        }
+        issued.ShouldBeInRange(1, 99, "the job is under way");
+
+        var stopping = DateTime.UtcNow;
+        var exitedByItself = await _portal.StopAsync(); // SIGTERM, then waits for the exit
+        output.WriteLine($"SIGTERM with {issued} of 100 issued; the process exited {(DateTime.UtcNow - stopping).TotalSeconds:F1} s later");
+        exitedByItself.ShouldBeTrue($"the process exited by itself (log: {_portal.LogFile})");
+        (await ScalarAsync("select count(*) from certificate_batches where id = @b and status = 'Done'", ("b", batchId)))
+            .ShouldBe(1L, $"the running job finished before the exit (log: {_portal.LogFile})");
+        (await ScalarAsync("select count(*) from certificates where cohort_id = @c and status = 'Valid'", ("c", data.Cohort.Id))).ShouldBe(100L);
+    }
+
     /// <summary>The server that last took the job (its id holds the process id: see JobsSetup) and since when.</summary>
     private async Task<(string Server, DateTime At)?> ProcessingAsync(string jobId)
     {
