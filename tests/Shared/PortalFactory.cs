@@ -26,6 +26,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "pp-mail-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly Dictionary<string, string?> _settings;
 
+    static PortalFactory()
+    {
+        // Each host would watch its appsettings files; a test run starts dozens of hosts, and every watcher takes one of
+        // the user's inotify instances (128 by default), shared with whatever else runs on the machine.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public PortalFactory(string connectionString, IDictionary<string, string?>? settings = null)
     {
         ConnectionString = connectionString;

@@ -39,6 +39,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["RateLimits__SignInPerMinute"] = "100000",
             ["RateLimits__PublicPerMinute"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
             ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1,
             ["Pdpa__CurrentKeyId"] = "1",
             ["Pdpa__LookupKey"] = TestKeys.LookupKey,

@@ -70,7 +70,7 @@ public class AccessMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorl
         new("/Admin/Users/Index", Grant.AdminOnly, _ => "/Admin/Users"),
         new("/Admin/Users/Invite", Grant.AdminOnly, _ => "/Admin/Users/Invite"),
         new("/Admin/Users/Edit", Grant.AdminOnly, w => $"/Admin/Users/Edit?id={w.StaffUserId}"),
-        new("/Jobs/Index", Grant.AdminOnly, _ => "/Jobs"),
+        new("ANY /jobs/{**path}", Grant.AdminOnly, _ => "/jobs/recurring"),
         // ---- MOUs and partners
         new("/Mous/Index", Grant.Readers, _ => "/Mous"),
         new("/Mous/Details", Grant.Readers, w => $"/Mous/Details?id={w.A.Mou}", Scope.Partner),

@@ -45,11 +45,13 @@ public class AccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_jobs_page_lists_the_scheduled_jobs()
+    public async Task The_admin_menu_leads_to_the_job_dashboard_with_the_recurring_jobs()
     {
         var admin = await _app.SignedInClientAsync("admin@example.org");
-        var doc = await admin.GetDocumentAsync("/Jobs");
-        doc.QuerySelector("[data-testid=job-table]")!.TextContent.ShouldContain("email-outbox");
+        var home = await admin.GetDocumentAsync("/");
+        var link = home.QuerySelectorAll("[data-testid=main-nav] a").Single(a => a.TextContent.Trim() == "งานเบื้องหลัง");
+        var dashboard = await admin.GetDocumentAsync(link.GetAttribute("href")! + "/recurring");
+        dashboard.Body!.TextContent.ShouldContain("email-outbox");
     }
 
     [Fact]
