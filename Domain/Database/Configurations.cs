@@ -70,6 +70,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Cc).HasMaxLength(1000);
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.Language).HasMaxLength(5);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
     }

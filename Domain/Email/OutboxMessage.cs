@@ -23,6 +23,8 @@ public class OutboxMessage
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? SentAt { get; set; }
+    /// <summary>The signed one-click unsubscribe address (RFC 8058) of a reminder; sent as List-Unsubscribe.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public List<OutboxAttachment> Attachments { get; set; } = [];
 
     /// <summary>Back-off after a failed attempt: 1, 2, 4 … minutes, at most 6 hours.</summary>
@@ -34,6 +36,18 @@ public class OutboxMessage
         LastError = error.Length > 2000 ? error[..2000] : error;
         if (Attempts >= maxAttempts) Status = OutboxStatus.Failed;
         else { Status = OutboxStatus.Pending; NextAttemptAt = now + BackOff(Attempts); }
+    }
+
+    /// <summary>
+    /// A refusal that no retry can change (a 5xx for a recipient or the message, an address that cannot be parsed):
+    /// the message is failed at once with the server's words, for an admin to look at and resend.
+    /// </summary>
+    public void RecordPermanentFailure(string error, DateTime now)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        Status = OutboxStatus.Failed;
+        NextAttemptAt = now;
     }
 
     public void RecordSent(DateTime now)

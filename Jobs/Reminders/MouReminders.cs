@@ -119,13 +119,14 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
             sections, th ? "ดูและรายงานความคืบหน้า" : "View and report progress", $"{BaseUrl}/Mous",
             th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
             th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-            to.UserId is { } uid ? $"{BaseUrl}/Unsubscribe?token={Uri.EscapeDataString(unsubscribe.Token(uid, kind))}" : null);
+            to.UserId is { } uid ? unsubscribe.PageUrl(BaseUrl, uid, kind) : null);
         var cc = items.Select(i => owners.GetValueOrDefault(i.Action.MouId)).OfType<string>()
             .Where(e => !e.Equals(to.Email, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new OutboxMessage
         {
             To = to.Email, Cc = cc.Count == 0 ? null : string.Join(", ", cc), Subject = content.Subject,
             HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
+            UnsubscribeUrl = to.UserId is { } user ? unsubscribe.OneClickUrl(BaseUrl, user, kind) : null,
         };
     }
 
@@ -188,9 +189,13 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
                     [], th ? "ดูบันทึกข้อตกลง" : "Open the MOU", $"{BaseUrl}/Mous/Details?id={mou.Id}",
                     th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
                     th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-                    to.UserId is { } uid ? $"{BaseUrl}/Unsubscribe?token={Uri.EscapeDataString(unsubscribe.Token(uid, ReminderKind.MouTermEnding))}" : null);
+                    to.UserId is { } uid ? unsubscribe.PageUrl(BaseUrl, uid, ReminderKind.MouTermEnding) : null);
                 result = result.Add(await sender.SendAsync(ReminderKind.MouTermEnding, to.UserId, to.Key, $"mou:{mou.Id}:term:{bucket}",
-                    new OutboxMessage { To = to.Email, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en" }, ct));
+                    new OutboxMessage
+                    {
+                        To = to.Email, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
+                        UnsubscribeUrl = to.UserId is { } user ? unsubscribe.OneClickUrl(BaseUrl, user, ReminderKind.MouTermEnding) : null,
+                    }, ct));
             }
         }
         return result;

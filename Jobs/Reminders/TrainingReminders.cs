@@ -53,9 +53,13 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Un
                 th ? "ดูตารางอบรมของฉัน" : "My training", $"{BaseUrl}/Training/My",
                 th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
                 th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-                user is null ? null : $"{BaseUrl}/Unsubscribe?token={Uri.EscapeDataString(unsubscribe.Token(user.Id, ReminderKind.SessionTomorrow))}");
+                user is null ? null : unsubscribe.PageUrl(BaseUrl, user.Id, ReminderKind.SessionTomorrow));
             result = result.Add(await sender.SendAsync(ReminderKind.SessionTomorrow, user?.Id, "trainee:" + r.TraineeId, "session:" + r.SessionId,
-                new OutboxMessage { To = r.Email!, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en" }, ct));
+                new OutboxMessage
+                {
+                    To = r.Email!, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
+                    UnsubscribeUrl = user is null ? null : unsubscribe.OneClickUrl(BaseUrl, user.Id, ReminderKind.SessionTomorrow),
+                }, ct));
         }
         return result;
     }
@@ -99,8 +103,12 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Un
                         th ? "เปิดรายการรุ่นอบรม" : "Open the cohorts", $"{BaseUrl}/Training/Cohorts",
                         th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
                         th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-                        $"{BaseUrl}/Unsubscribe?token={Uri.EscapeDataString(unsubscribe.Token(s.Id, ReminderKind.LowAttendance))}");
-                    return new OutboxMessage { To = s.Email!, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en" };
+                        unsubscribe.PageUrl(BaseUrl, s.Id, ReminderKind.LowAttendance));
+                    return new OutboxMessage
+                    {
+                        To = s.Email!, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
+                        UnsubscribeUrl = unsubscribe.OneClickUrl(BaseUrl, s.Id, ReminderKind.LowAttendance),
+                    };
                 }, ct);
             result = result.Add(outcome);
         }

@@ -13,6 +13,17 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider provider)
 
     public string Token(Guid userId, ReminderKind kind) => _protector.Protect($"{userId:N}|{kind}");
 
+    /// <summary>The page in the e-mail's footer: a GET shows what stops, its form (with antiforgery) stops it.</summary>
+    public string PageUrl(string baseUrl, Guid userId, ReminderKind kind) =>
+        $"{baseUrl.TrimEnd('/')}/Unsubscribe?token={Uri.EscapeDataString(Token(userId, kind))}";
+
+    /// <summary>
+    /// The List-Unsubscribe header's address (RFC 8058): a mail client POSTs "List-Unsubscribe=One-Click" to it, with no
+    /// cookie and no page in between; the signed token is the proof.
+    /// </summary>
+    public string OneClickUrl(string baseUrl, Guid userId, ReminderKind kind) =>
+        $"{baseUrl.TrimEnd('/')}/unsubscribe/one-click?t={Uri.EscapeDataString(Token(userId, kind))}";
+
     public bool TryRead(string? token, out Guid userId, out ReminderKind kind)
     {
         userId = Guid.Empty;

@@ -1,201 +1,122 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Net;
 
 namespace PartnerPrograms.Tests.Shared;
 
 /// <summary>
-/// A small SMTP server on 127.0.0.1 for tests: speaks enough RFC 5321 for System.Net.Mail (EHLO, MAIL, RCPT, DATA,
-/// RSET, NOOP, QUIT), keeps what arrives, can refuse (4xx) and can be stopped and started again on the same port
-/// to play an outage.
+/// A real SMTP server on 127.0.0.1 for the e-mail tests (the SmtpServer library): plain, STARTTLS or implicit TLS
+/// with a throwaway self-signed certificate made here, keeps what arrives (parsed by MimeKit), can refuse senders
+/// (4xx), refuse a recipient (550) or drop the connection (<see cref="Script"/>), and can be stopped and started
+/// again on the same port to play an outage.
 /// </summary>
-public sealed partial class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private TcpListener? _listener;
-    private CancellationTokenSource? _cts;
-    private Task? _loop;
+    private readonly SmtpTestSecurity _security;
+    private SmtpServer.SmtpServer? _server;
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+    private int _sessions;
+
+    private SmtpTestServer(SmtpTestSecurity security)
+    {
+        _security = security;
+        Certificate = security == SmtpTestSecurity.None ? null : SelfSignedCertificate();
+    }
+
     public int Port { get; private set; }
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>SHA-256 of the certificate, the portal's Smtp:TrustedCertificateThumbprint.</summary>
+    public string? CertificateThumbprint => Certificate is null ? null : Convert.ToHexString(SHA256.HashData(Certificate.RawData));
+
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+    public ScriptedMailboxFilter Script { get; } = new();
+
+    /// <summary>Runs when a message has arrived, before the server answers 250 (e.g. to let time pass on a slow relay).</summary>
+    public Func<ReceivedMail, Task>? OnReceived { get; set; }
+
+    /// <summary>SMTP connections accepted so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
     /// <summary>When set, MAIL FROM is answered with this 4xx line (a server that is up but refusing).</summary>
-    public string? RefuseWith { get; set; }
+    public string? RefuseWith { get => Script.RefuseWith; set => Script.RefuseWith = value; }
 
-    public static SmtpTestServer Start(int port = 0)
+    public static SmtpTestServer Start(SmtpTestSecurity security = SmtpTestSecurity.None)
     {
-        var server = new SmtpTestServer();
-        server.Listen(port);
+        var server = new SmtpTestServer(security);
+        server.Listen(0);
         return server;
-    }
-
-    private void Listen(int port)
-    {
-        _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _cts = new CancellationTokenSource();
-        _loop = AcceptLoop(_cts.Token);
-    }
-
-    public async Task StopAsync()
-    {
-        if (_listener is null) return;
-        await _cts!.CancelAsync();
-        _listener.Stop();
-        try { await _loop!; } catch (OperationCanceledException) { } catch (SocketException) { } catch (ObjectDisposedException) { }
-        _listener = null;
     }
 
     /// <summary>Starts again on the same port after <see cref="StopAsync"/>.</summary>
     public void Restart() => Listen(Port);
 
-    private async Task AcceptLoop(CancellationToken ct)
+    private void Listen(int port)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            var client = await _listener!.AcceptTcpClientAsync(ct);
-            _ = Task.Run(() => Serve(client, ct), ct);
-        }
-    }
-
-    private async Task Serve(TcpClient client, CancellationToken ct)
-    {
-        using var _ = client;
-        var stream = client.GetStream();
-        var reader = new StreamReader(stream, Encoding.Latin1);
-        var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
-        await writer.WriteLineAsync("220 localhost test SMTP");
-        string? from = null;
-        var to = new List<string>();
-        try
-        {
-            while (await reader.ReadLineAsync(ct) is { } line)
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.test")
+            .MaxRetryCount(100) // a refusal counts as an error; many refused messages on one connection must not end it
+            .Endpoint(e =>
             {
-                var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-                switch (verb)
-                {
-                    case "EHLO": await writer.WriteLineAsync("250-localhost\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 OK"); break;
-                    case "HELO": await writer.WriteLineAsync("250 localhost"); break;
-                    case "MAIL":
-                        if (RefuseWith is { } refusal) { await writer.WriteLineAsync(refusal); break; }
-                        from = Address(line); to.Clear(); await writer.WriteLineAsync("250 OK"); break;
-                    case "RCPT": to.Add(Address(line)); await writer.WriteLineAsync("250 OK"); break;
-                    case "DATA":
-                        await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
-                        var data = new StringBuilder();
-                        while (await reader.ReadLineAsync(ct) is { } dataLine && dataLine != ".")
-                            data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
-                        Received.Enqueue(new ReceivedMail(from ?? "", [.. to], data.ToString()));
-                        await writer.WriteLineAsync("250 queued");
-                        break;
-                    case "RSET": from = null; to.Clear(); await writer.WriteLineAsync("250 OK"); break;
-                    case "NOOP": await writer.WriteLineAsync("250 OK"); break;
-                    case "QUIT": await writer.WriteLineAsync("221 bye"); return;
-                    default: await writer.WriteLineAsync("502 not implemented"); break;
-                }
-            }
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).SupportedSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
+                if (Certificate is not null) e.Certificate(Certificate).IsSecure(_security == SmtpTestSecurity.ImplicitTls);
+            })
+            .Build();
+        // Port 0 takes a free port: the listener factory says which one when it starts.
+        var listeners = new EndpointListenerFactory();
+        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var services = new ServiceProvider();
+        services.Add(listeners);
+        services.Add(new RecordingMessageStore(Received, mail => OnReceived?.Invoke(mail) ?? Task.CompletedTask));
+        services.Add(Script);
+        _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _stop = new CancellationTokenSource();
+        _running = _server.StartAsync(_stop.Token);
+        // The listener starts synchronously inside StartAsync; a failure to bind has faulted the task by now.
+        if (!bound.Task.IsCompleted)
+        {
+            _running.GetAwaiter().GetResult();
+            throw new InvalidOperationException("The test SMTP server did not start listening.");
         }
-        catch (IOException) { }
-        catch (OperationCanceledException) { }
+        Port = bound.Task.Result;
     }
 
-    private static string Address(string line) => AddressPattern().Match(line).Groups[1].Value;
-
-    public async ValueTask DisposeAsync() => await StopAsync();
-
-    [GeneratedRegex("<([^>]*)>")]
-    private static partial Regex AddressPattern();
-}
-
-/// <summary>A message as it arrived, with a small MIME reader for what tests check (headers, text, HTML, attachments).</summary>
-public sealed partial record ReceivedMail(string From, string[] To, string Raw)
-{
-    public string Header(string name) => DecodeWords(Headers(Raw).GetValueOrDefault(name.ToLowerInvariant()) ?? "");
-    public string Subject => Header("Subject");
-    public IReadOnlyList<MimePart> Parts => Flatten(Raw).ToList();
-    public string Text => Parts.FirstOrDefault(p => p.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))?.Text ?? "";
-    public string Html => Parts.FirstOrDefault(p => p.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))?.Text ?? "";
-    public IEnumerable<MimePart> Attachments => Parts.Where(p => p.FileName is not null);
-
-    private static Dictionary<string, string> Headers(string entity)
+    public async Task StopAsync()
     {
-        var headerText = entity.Split("\r\n\r\n", 2)[0].Replace("\r\n ", " ").Replace("\r\n\t", " ");
-        var result = new Dictionary<string, string>();
-        foreach (var line in headerText.Split("\r\n"))
-        {
-            var colon = line.IndexOf(':');
-            if (colon > 0) result.TryAdd(line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
-        }
-        return result;
+        if (_server is null) return;
+        _server.Shutdown();
+        await _stop!.CancelAsync();
+        try { await _running!; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+        _server = null;
     }
 
-    private static IEnumerable<MimePart> Flatten(string entity)
+    public async ValueTask DisposeAsync()
     {
-        var headers = Headers(entity);
-        var contentType = headers.GetValueOrDefault("content-type") ?? "text/plain";
-        var body = entity.Contains("\r\n\r\n", StringComparison.Ordinal) ? entity.Split("\r\n\r\n", 2)[1] : "";
-        if (contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
-        {
-            var boundary = BoundaryPattern().Match(contentType).Groups[1].Value;
-            foreach (var part in body.Split("--" + boundary).Skip(1))
-            {
-                if (part.StartsWith("--", StringComparison.Ordinal)) break;
-                foreach (var inner in Flatten(part.TrimStart('\r', '\n').TrimEnd('\r', '\n') + "\r\n")) yield return inner;
-            }
-            yield break;
-        }
-        var encoding = (headers.GetValueOrDefault("content-transfer-encoding") ?? "7bit").ToLowerInvariant();
-        byte[] bytes = encoding switch
-        {
-            "base64" => Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))),
-            "quoted-printable" => QuotedPrintable(body),
-            _ => Encoding.Latin1.GetBytes(body),
-        };
-        var disposition = headers.GetValueOrDefault("content-disposition") ?? "";
-        var fileName = FileNamePattern().Match(disposition) is { Success: true } m ? DecodeWords(m.Groups[1].Value)
-            : NamePattern().Match(contentType) is { Success: true } n && disposition.Length > 0 ? DecodeWords(n.Groups[1].Value) : null;
-        yield return new MimePart(contentType, fileName, bytes);
+        await StopAsync();
+        Certificate?.Dispose();
     }
 
-    private static byte[] QuotedPrintable(string body)
+    /// <summary>A certificate for "localhost" and 127.0.0.1 that no authority signed: only a pinned thumbprint makes it acceptable.</summary>
+    private static X509Certificate2 SelfSignedCertificate()
     {
-        var text = body.Replace("=\r\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.Add((byte)text[i]);
-        }
-        return [.. bytes];
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Through PKCS#12 so the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
-
-    /// <summary>RFC 2047 encoded words (=?utf-8?B?…?= and =?utf-8?Q?…?=).</summary>
-    public static string DecodeWords(string value) => EncodedWord().Replace(value.Replace("?= =?", "?==?"), m =>
-    {
-        var charset = Encoding.GetEncoding(m.Groups[1].Value);
-        var data = m.Groups[3].Value;
-        var bytes = m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-            ? Convert.FromBase64String(data)
-            : QuotedPrintable(data.Replace('_', ' '));
-        return charset.GetString(bytes);
-    });
-
-    [GeneratedRegex("boundary=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
-    private static partial Regex BoundaryPattern();
-    [GeneratedRegex("filename\\*?=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
-    private static partial Regex FileNamePattern();
-    [GeneratedRegex("name=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
-    private static partial Regex NamePattern();
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWord();
-}
-
-public sealed record MimePart(string ContentType, string? FileName, byte[] Content)
-{
-    public string Text => Encoding.UTF8.GetString(Content);
 }

@@ -265,8 +265,12 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
             [facts], th ? "เข้าสู่ระบบเพื่อดูวุฒิบัตร" : "Sign in to see your certificate", signIn,
             th ? "อีเมลนี้ส่งโดยอัตโนมัติจากระบบ PartnerPrograms" : "This e-mail was sent automatically by PartnerPrograms.",
             userId is null ? null : th ? "ยกเลิกการรับอีเมลประเภทนี้" : "Unsubscribe from these e-mails",
-            userId is null ? null : $"{BaseUrl}/Unsubscribe?token={Uri.EscapeDataString(unsubscribe.Token(userId.Value, ReminderKind.CertificateIssued))}");
-        var message = new OutboxMessage { To = to, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en" };
+            userId is null ? null : unsubscribe.PageUrl(BaseUrl, userId.Value, ReminderKind.CertificateIssued));
+        var message = new OutboxMessage
+        {
+            To = to, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
+            UnsubscribeUrl = userId is null ? null : unsubscribe.OneClickUrl(BaseUrl, userId.Value, ReminderKind.CertificateIssued),
+        };
         if (settings.AttachCertificatePdfToEmail && c.Pdf is not null)
             message.Attachments.Add(new OutboxAttachment { FileName = ZipEntryName(c.HolderName, c.Code), ContentType = "application/pdf", Content = c.Pdf });
         return message;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Account;
 
@@ -19,7 +20,7 @@ public sealed class ParticipantInvitations(AppDbContext db, UserManager<AppUser>
         if (t is null) return InvitationOutcome.NotFound;
         if (await db.Users.AnyAsync(u => u.TraineeId == traineeId)) return InvitationOutcome.AlreadyHasAccount;
         var email = t.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !System.Net.Mail.MailAddress.TryCreate(email, out _)) return InvitationOutcome.NoEmail;
+        if (!EmailAddresses.IsValid(email)) return InvitationOutcome.NoEmail;
         if (await users.FindByEmailAsync(email) is not null) return InvitationOutcome.EmailTaken;
         var user = new AppUser
         {

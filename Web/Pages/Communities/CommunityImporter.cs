@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
@@ -152,7 +153,7 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
             row.ContactName = Limit(Get("contact_name"), 200, "contact_name", row);
             row.ContactPhone = Limit(Get("contact_phone"), 50, "contact_phone", row);
             row.ContactEmail = Limit(Get("contact_email"), 256, "contact_email", row);
-            if (row.ContactEmail is { } email && !System.Net.Mail.MailAddress.TryCreate(email, out _)) row.Errors.Add(new("E-mail '{0}' is not valid.", email));
+            if (row.ContactEmail is { } email && !EmailAddresses.IsValid(email)) row.Errors.Add(new("E-mail '{0}' is not valid.", email));
             row.Notes = Limit(Get("notes"), 4000, "notes", row);
             foreach (var p in Get("partners").Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {

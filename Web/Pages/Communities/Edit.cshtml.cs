@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Npgsql;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
@@ -63,7 +64,7 @@ public class EditModel(AppDbContext db, CommunityService service, IStringLocaliz
     {
         Input.Name = (Input.Name ?? "").Trim();
         if (Input.Name.Length is 0 or > 300) ModelState.AddModelError("Input.Name", l["Enter the community's name."]);
-        if (Input.ContactEmail is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+        if (Input.ContactEmail is { Length: > 0 } email && !EmailAddresses.IsValid(email))
             ModelState.AddModelError("Input.ContactEmail", l["Enter a valid e-mail address."]);
         if ((Input.Latitude is null) != (Input.Longitude is null))
             ModelState.AddModelError("Input.Latitude", l["Give both latitude and longitude, or neither."]);

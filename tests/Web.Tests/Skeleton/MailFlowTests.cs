@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Domain.Email;
@@ -104,6 +105,37 @@ public partial class MailFlowTests : IAsyncLifetime
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.CreateBrowserClient().SignInAsync("forgetful@example.org", "Brand-New-2563")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.DbAsync(db => db.OutboxMessages.SingleAsync())).Status.ShouldBe(OutboxStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Without_an_SMTP_host_each_message_is_its_own_eml_file_that_MimeKit_reads_back()
+    {
+        const string subject = "แจ้งเตือน: ภารกิจใกล้ครบกำหนด 3 รายการ";
+        // A clock that does not move: both files are written "at the same moment".
+        var now = new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero);
+        await using var web = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new TestClock(now))));
+        await _app.DbAsync(async db =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var message = new OutboxMessage { DedupeKey = "pickup:" + i, To = $"p{i}@example.org", Subject = subject, TextBody = "ภารกิจ", HtmlBody = "<p>ภารกิจ</p>", NextAttemptAt = now.UtcDateTime };
+                message.Attachments.Add(new OutboxAttachment { FileName = "บันทึกข้อตกลง.pdf", ContentType = "application/pdf", Content = [37, 80, 68, 70] });
+                await EmailOutbox.QueueAsync(db, message);
+            }
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = web.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None)).ShouldBe((2, 0));
+
+        Directory.GetFiles(_app.MailDirectory, "*.tmp").ShouldBeEmpty();
+        var files = Directory.GetFiles(_app.MailDirectory, "*.eml");
+        files.Length.ShouldBe(2, "one file per message, no name shared");
+        var read = new List<MimeKit.MimeMessage>();
+        foreach (var file in files) read.Add(await MimeKit.MimeMessage.LoadAsync(file));
+        read.ShouldAllBe(m => m.Subject == subject);
+        read.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Order().ShouldBe(["p0@example.org", "p1@example.org"]);
+        read.Select(m => m.Attachments.Single().ContentDisposition?.FileName).ShouldAllBe(name => name == "บันทึกข้อตกลง.pdf");
+        (await File.ReadAllTextAsync(files[0])).ShouldContain("Subject: =?utf-8?", Case.Insensitive);
     }
 
     private static string DecodeEml(string eml)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Account;
 
@@ -31,7 +32,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, AccountMai
     {
         Input.Email = (Input.Email ?? "").Trim();
         Input.DisplayName = (Input.DisplayName ?? "").Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(Input.Email, out _)) ModelState.AddModelError("Input.Email", l["Enter a valid e-mail address."]);
+        if (!EmailAddresses.IsValid(Input.Email)) ModelState.AddModelError("Input.Email", l["Enter a valid e-mail address."]);
         if (Input.DisplayName.Length is 0 or > 200) ModelState.AddModelError("Input.DisplayName", l["Enter the person's name."]);
         if (AppUser.ValidateRoleLinks(Input.Role, Input.OrganizationId, null) is { } error) ModelState.AddModelError("Input.Role", l[error]);
         if (Input.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org)) ModelState.AddModelError("Input.OrganizationId", l["Unknown organisation."]);
