@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Each host would watch its appsettings files; a test run starts dozens of hosts, and every watcher takes one of
         // the user's inotify instances (128 by default), shared with whatever else runs on the machine.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // asp-append-version watches wwwroot the same way: poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
     public PortalFactory(string connectionString, IDictionary<string, string?>? settings = null)

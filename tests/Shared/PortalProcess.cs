@@ -40,6 +40,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["RateLimits__PublicPerMinute"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
+            ["DOTNET_USE_POLLING_FILE_WATCHER"] = "true",
             ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1,
             ["Pdpa__CurrentKeyId"] = "1",
             ["Pdpa__LookupKey"] = TestKeys.LookupKey,
