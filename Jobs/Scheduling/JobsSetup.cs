@@ -40,7 +40,12 @@ public static class JobsSetup
             DistributedLockTimeout = TimeSpan.FromSeconds(options.LockTimeoutSeconds),
         }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(_ => ConfigureGlobalsOnce());
+        services.AddHangfire((sp, config) =>
+        {
+            ConfigureGlobalsOnce();
+            HostsLogProvider.Instance.Add(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+            config.UseLogProvider(HostsLogProvider.Instance);
+        });
 
         if (options.Server)
         {

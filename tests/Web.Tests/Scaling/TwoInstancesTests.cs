@@ -77,7 +77,7 @@ public class TwoInstancesTests : IAsyncLifetime
     private Task<List<OutboxRun>> OutboxRunsAsync() => _a.DbAsync(db => db.Database.SqlQuery<OutboxRun>($"""
         select j.id as "Id", j.createdat as "CreatedAt",
                (select count(*)::int from hangfire.state s where s.jobid = j.id and s.name = 'Processing') as "Performed",
-               j.statename = 'Succeeded' as "Succeeded"
+               coalesce(j.statename = 'Succeeded', false) as "Succeeded"
         from hangfire.job j
         join hangfire.jobparameter p on p.jobid = j.id and p.name = 'RecurringJobId'
         where p.value = '"email-outbox"'
