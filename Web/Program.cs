@@ -206,6 +206,7 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseApiStatusCodes();
 app.UseRateLimiter();
 app.UseRequestSizeGuard();
 app.UseAuthentication();
