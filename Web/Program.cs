@@ -40,20 +40,13 @@ builder.Services.AddHttpContextAccessor();
 // ---- Identity: cookies for pages, personal Bearer tokens for /api/v1.
 builder.Services.AddIdentity<AppUser, AppRole>(o =>
     {
-        o.Password.RequiredLength = 10;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = true;
-        o.Password.RequireLowercase = true;
-        o.Password.RequireDigit = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
         o.SignIn.RequireConfirmedAccount = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders()
-    .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+    .AddPortalPasswordsAndLockout(builder.Configuration);
 builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 // A disabled or re-roled user is signed out everywhere within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -206,6 +199,7 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseApiStatusCodes();
 app.UseRateLimiter();
 app.UseRequestSizeGuard();
 app.UseAuthentication();

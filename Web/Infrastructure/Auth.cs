@@ -20,8 +20,14 @@ public static class PortalAuth
     public const string TraineeClaim = "pp:trainee";
     public const string DisplayNameClaim = "pp:name";
 
+    /// <summary>
+    /// Bearer when the request carries a token. The sign-in cookie is read for pages and for safe API requests (GET,
+    /// HEAD) only: a browser sends the cookie along with any cross-site request, and the API checks no antiforgery
+    /// token, so a write to /api/v1 must come with a Bearer token (the portal's own scripts only read).
+    /// </summary>
     public static string SelectScheme(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (ApiErrors.IsApi(context.Request) && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             ? BearerTokenHandler.SchemeName
             : IdentityConstants.ApplicationScheme;
 
@@ -117,7 +123,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required", "Send a valid token: Authorization: Bearer <token>.");
+        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required", "Send a valid token: Authorization: Bearer <token>. The sign-in cookie is accepted for GET requests only.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -19,7 +19,10 @@ public class ErrorModel : PageModel
         // Re-executed after an exception (no code): 503 when the database is out of reach, else the status chosen for
         // the exception (500, or 413 for an oversize upload).
         var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-        Code = code ?? (ApiErrors.IsDatabaseUnavailable(error) ? 503 : Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        // Asked for directly, with no error behind it (or a code that is not a number: /Error?code=abc), there is nothing
+        // to report: 404, not the 500 it used to be.
+        Code = code ?? (error is null && Response.StatusCode < 400 ? 404
+            : ApiErrors.IsDatabaseUnavailable(error) ? 503 : Response.StatusCode >= 400 ? Response.StatusCode : 500);
         CorrelationId = ApiErrors.CorrelationId(HttpContext);
         if (code is null) Response.StatusCode = Code;
         if (Code == 503) Response.Headers.RetryAfter = "30";

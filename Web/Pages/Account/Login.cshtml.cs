@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,8 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logge
     public sealed class InputModel
     {
         public string Email { get; set; } = "";
-        public string Password { get; set; } = "";
+        // The tag helper writes type="password" from this too, so the field stays masked even if the markup loses its type.
+        [DataType(DataType.Password)] public string Password { get; set; } = "";
         public bool RememberMe { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,9 @@ public class ResetPasswordModel(UserManager<AppUser> users, Microsoft.Extensions
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
-    [BindProperty] public string Confirm { get; set; } = "";
+    [BindProperty, DataType(DataType.Password)] public string Password { get; set; } = "";
+    [BindProperty, DataType(DataType.Password)] public string Confirm { get; set; } = "";
+    /// <summary>Messages in the request's language (Identity's come localized from PortalIdentityErrors and the validators).</summary>
     public List<string> Errors { get; } = [];
     /// <summary>An invitation link (first password) rather than a reset.</summary>
     [BindProperty(SupportsGet = true)] public bool Invite { get; set; }
@@ -25,13 +27,13 @@ public class ResetPasswordModel(UserManager<AppUser> users, Microsoft.Extensions
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Password != Confirm) { Errors.Add("The two passwords differ."); return Page(); }
+        if (Password != Confirm) { Errors.Add(l["The two passwords differ."]); return Page(); }
         var user = await users.FindByEmailAsync(Email ?? "");
-        if (user is null || user.IsDisabled) { Errors.Add("This link is not valid or has expired."); return Page(); }
+        if (user is null || user.IsDisabled) { Errors.Add(l["This link is not valid or has expired."]); return Page(); }
         var result = await users.ResetPasswordAsync(user, Token, Password);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => e.Code == "InvalidToken" ? "This link is not valid or has expired." : e.Description));
+            Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
         if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }

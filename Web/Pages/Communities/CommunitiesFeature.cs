@@ -60,11 +60,11 @@ public sealed class CommunitiesFeature : IPortalFeature
         var reg = CommunityService.ParseRegion(region);
         if (!string.IsNullOrEmpty(region) && reg is null) errors["region"] = ["Use north, central, northEast, west, east or south."];
         if (errors.Count > 0) return ApiErrors.Validation(errors);
-        var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var number = Math.Max(page ?? 1, 1);
+        var size = QueryLimits.PageSize(pageSize, 50, 500);
+        var number = QueryLimits.Page(page);
         var query = service.Filter(db.Communities.AsNoTracking(), cat, province, reg, q);
         var total = await query.CountAsync();
-        var items = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size)
+        var items = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(QueryLimits.Offset(number, size)).Take(size)
             .Select(c => new
             {
                 c.Id, c.Name, c.VillageNo, c.Region, c.Category, c.ComputedCategory, c.LastAssessedOn,

@@ -28,11 +28,11 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
 
     public async Task OnGetAsync()
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = PartnerPrograms.Web.Infrastructure.QueryLimits.Page(PageNumber);
         var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, CommunityService.ParseRegion(Region), Q);
         // The page and the number of all matches in one round trip: the total is an uncorrelated subquery (an InitPlan,
         // evaluated once); only a page past the end needs its own count.
-        var page = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var page = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(c => new
             {
                 Row = new Row(c.Id, c.Name, c.VillageNo,

@@ -9,7 +9,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Mous;
 
 [Authorize(Roles = MouFeature.MouReaders)]
-public class IndexModel(AppDbContext db, MouService mous, FigureCache figures) : PageModel
+public class IndexModel(AppDbContext db, MouService mous, FigureCache figures, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
 {
     public const int PageSize = 25;
     [BindProperty(SupportsGet = true)] public MouStatus? Status { get; set; }
@@ -25,10 +25,18 @@ public class IndexModel(AppDbContext db, MouService mous, FigureCache figures) :
     public List<(long Id, string Name)> Partners { get; private set; } = [];
     public DateOnly Today => mous.Today;
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>Why the year typed was not used as a filter (out of range, or not a number).</summary>
+    public string? YearError { get; private set; }
 
     public async Task OnGetAsync()
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = QueryLimits.Page(PageNumber);
+        if (ModelState.GetFieldValidationState(nameof(Year)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            || (Year is { } y && QueryLimits.GregorianYear(y) is null))
+        {
+            YearError = l["Give a year from {0} to {1} (Buddhist era) or {2} to {3}.", QueryLimits.MinYear + 543, QueryLimits.MaxYear + 543, QueryLimits.MinYear, QueryLimits.MaxYear];
+            Year = null; // the list shows every year rather than nothing
+        }
         var query = MouQueries.Filter(db, new MouFilter(Status, PartnerId, Year, Q));
         (Rows, Total, var version) = await MouQueries.PageAsync(db, query, Today, PageNumber, PageSize);
         if (version is { } v) figures.UseVersion(db, v);

@@ -82,8 +82,10 @@ public sealed class MouFeature : IPortalFeature
                 return ApiErrors.Validation("status", "Unknown status: use draft, active, expired, terminated or renewed.");
             statusFilter = parsed;
         }
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        if (year is { } y && QueryLimits.GregorianYear(y) is null)
+            return ApiErrors.Validation("year", "Give a year such as 2567 (Buddhist era) or 2024.");
+        page = QueryLimits.Page(page);
+        pageSize = QueryLimits.PageSize(pageSize, 50, 200);
         var query = MouQueries.Filter(db, new MouFilter(statusFilter, partnerId, year, q));
         var (rows, total, _) = await MouQueries.PageAsync(db, query, mous.Today, page, pageSize);
         return TypedResults.Ok(new ListResponse(total, page, pageSize, rows));

@@ -56,7 +56,8 @@ public static class MouQueries
         if (f.Year is { } y)
         {
             // The year as the user typed it: Buddhist era (2563) or Gregorian (2020); an MOU matches if its term covers it.
-            var g = y > 2400 ? y - 543 : y;
+            // Out of range (0, 99999) filters nothing: the page and the API have already said so to the user.
+            if (QueryLimits.GregorianYear(y) is not { } g) return q.Where(_ => false);
             var from = new DateOnly(g, 1, 1);
             var to = new DateOnly(g, 12, 31);
             q = q.Where(m => m.StartDate <= to && m.EndDate >= from);
@@ -77,7 +78,7 @@ public static class MouQueries
     /// </summary>
     public static async Task<(List<MouRow> Rows, int Total, long? FigureVersion)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
     {
-        var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip(QueryLimits.Offset(page, pageSize)).Take(pageSize)
             .Select(m => new
             {
                 Row = new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,

@@ -38,8 +38,8 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
         if (filter is null) return BadRequest(string.Join("; ", errors.Select(e => e.Key)));
         Filter = filter;
         if (kind is ReportListKind.Overdue or ReportListKind.DueThisMonth && User.IsInRole(Roles.Participant)) return NotFound();
-        PageNumber = Math.Max(1, PageNumber);
-        var skip = (PageNumber - 1) * PageSize;
+        PageNumber = QueryLimits.Page(PageNumber);
+        var skip = QueryLimits.Offset(PageNumber, PageSize);
         var staff = User.IsStaff();
         var today = dashboard.Today;
         FilterText = await ReportsFeature.DescribeAsync(db, filter);

@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
                     || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern, SearchPattern.Escape));
             }
         }
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = QueryLimits.Page(PageNumber);
         var page = string.IsNullOrWhiteSpace(Q) ? await WholeListAsync(query) : await SearchAsync(query);
         Trainees = page.ConvertAll(x => x.Row);
         // A page past the end has no row to carry the total: only then is it counted apart.
@@ -47,7 +47,7 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
     /// </summary>
     private Task<List<Counted>> SearchAsync(IQueryable<Trainee> query) =>
         query.Select(t => new { Trainee = t, Total = AppDbContext.MatchCount() }).Take(int.MaxValue)
-            .OrderBy(x => x.Trainee.FirstName).ThenBy(x => x.Trainee.LastName).ThenBy(x => x.Trainee.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .OrderBy(x => x.Trainee.FirstName).ThenBy(x => x.Trainee.LastName).ThenBy(x => x.Trainee.Id).Skip(QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(x => new Counted(new Row(x.Trainee.Id, x.Trainee.Title, x.Trainee.FirstName, x.Trainee.LastName, x.Trainee.NationalIdMasked,
                 x.Trainee.Province, x.Trainee.Community, x.Trainee.Enrollments.Count()), x.Total))
             .ToListAsync();
@@ -58,7 +58,7 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
     /// all 1,000,000 rows in name order to feed it: 10 s.)
     /// </summary>
     private Task<List<Counted>> WholeListAsync(IQueryable<Trainee> query) =>
-        query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip(QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(t => new Counted(new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalIdMasked, t.Province, t.Community, t.Enrollments.Count()),
                 query.LongCount()))
             .ToListAsync();

@@ -87,10 +87,10 @@ public sealed class TrainingFeature : IPortalFeature
             if (p is null) return ApiErrors.Validation("province", "Unknown province.");
             query = query.Where(c => c.Province == p.NameTh);
         }
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(1, page);
+        pageSize = QueryLimits.PageSize(pageSize, 50, 200);
+        page = QueryLimits.Page(page);
         var total = await query.CountAsync();
-        var items = await query.OrderByDescending(c => c.StartDate).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await query.OrderByDescending(c => c.StartDate).ThenBy(c => c.Id).Skip(QueryLimits.Offset(page, pageSize)).Take(pageSize)
             .Select(c => new CohortSummary(c.Id, c.CourseId, c.Course.TitleTh, c.Name, c.Status, c.StartDate, c.EndDate, c.IsOnline, c.Province, c.Capacity,
                 c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled), c.Enrollments.Count(e => e.Status == EnrollmentStatus.Waitlisted)))
             .ToListAsync();

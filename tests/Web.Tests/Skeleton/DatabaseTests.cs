@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Tests.Shared;
+using PartnerPrograms.Web.Tests.Support;
 
 namespace PartnerPrograms.Web.Tests.Skeleton;
 
@@ -85,14 +87,27 @@ public class DatabaseTests
             await Migrator.MigrateAsync(server.ConnectionString("health"));
             await using var app = new PortalFactory(server.ConnectionString("health"));
             var client = app.CreateClient();
-            var ok = await client.GetAsync("/health");
-            ok.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await ok.Content.ReadAsStringAsync()).ShouldContain("\"migrations\":\"current\"");
+            await app.CreateUserAsync("admin@example.org", Roles.Admin);
+            await app.CreateUserAsync("staff@example.org", Roles.Staff);
+            var admin = await app.SignedInClientAsync("admin@example.org");
+            var staff = await app.SignedInClientAsync("staff@example.org");
+            // A load balancer (anonymous) and anyone but an admin learn healthy or unhealthy, nothing else.
+            foreach (var caller in new[] { client, staff })
+            {
+                var ok = await caller.GetAsync("/health");
+                ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await ok.Content.ReadAsStringAsync()).ShouldBe("{\"status\":\"healthy\"}");
+            }
+            (await (await admin.GetAsync("/health")).Content.ReadAsStringAsync()).ShouldContain("\"migrations\":\"current\"");
 
             await server.StopAsync();
             var down = await client.GetAsync("/health");
             down.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-            JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement.GetProperty("database").GetString().ShouldBe("down");
+            (await down.Content.ReadAsStringAsync()).ShouldBe("{\"status\":\"unhealthy\"}");
+            // The admin's cookie is read without the database (its stamp was checked less than a minute ago).
+            var adminDown = await admin.GetAsync("/health");
+            adminDown.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            JsonDocument.Parse(await adminDown.Content.ReadAsStringAsync()).RootElement.GetProperty("database").GetString().ShouldBe("down");
         }
         finally { await server.StopAsync(); TryDelete(dir); }
     }
@@ -104,10 +119,17 @@ public class DatabaseTests
         await using var app = new PortalFactory(cs);
         var client = app.CreateClient();
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.CreateUserAsync("admin@example.org", Roles.Admin);
+        var admin = await app.SignedInClientAsync("admin@example.org");
         await ScalarAsync(cs, $"delete from schema_migrations where version = '{Migrator.Scripts[^1].Version}'");
         var pending = await client.GetAsync("/health");
         pending.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await pending.Content.ReadAsStringAsync()).ShouldContain(Migrator.Scripts[^1].Version);
+        var anonymousBody = await pending.Content.ReadAsStringAsync();
+        anonymousBody.ShouldBe("{\"status\":\"unhealthy\"}");
+        anonymousBody.ShouldNotContain(Migrator.Scripts[^1].Version, customMessage: "which migrations are pending tells what version runs");
+        var detailed = await admin.GetAsync("/health");
+        detailed.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await detailed.Content.ReadAsStringAsync()).ShouldContain(Migrator.Scripts[^1].Version);
     }
 
     [Fact]

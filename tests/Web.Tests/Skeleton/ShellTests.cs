@@ -164,8 +164,18 @@ public partial class ShellTests : IAsyncLifetime
 
     private sealed class ThrowingEndpoint : IStartupFilter
     {
+        // An API endpoint that throws. Set before routing, which then skips matching, so it runs inside the app's own
+        // error handling like any endpoint (an unknown /api address no longer falls through to the end of the pipeline).
+        private static readonly Endpoint ApiBoom = new(_ => throw new InvalidOperationException("secret detail"),
+            new EndpointMetadataCollection(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()), "boom");
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.Use((ctx, following) =>
+            {
+                if (ctx.Request.Path == "/api/v1/__boom") ctx.SetEndpoint(ApiBoom);
+                return following(ctx);
+            });
             next(app);
             // Reached only by requests no endpoint matched, inside the app's own error handling.
             app.Run(ctx => ctx.Request.Path.Value!.EndsWith("/__boom", StringComparison.Ordinal)

@@ -36,6 +36,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountMails
             ModelState.AddModelError("Input.Role", l[error]);
         if (user.Id == User.UserId() && (Input.Role != Roles.Admin || Input.Disabled))
             ModelState.AddModelError("Input.Role", l["You cannot remove your own admin role or disable yourself."]);
+        // A posted id that names no organisation (a stale form, or a crafted one) was a foreign-key 500 on save.
+        if (Input.Role == Roles.Partner && Input.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org))
+            ModelState.AddModelError("Input.OrganizationId", l["Unknown organisation."]);
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
 
         user.DisplayName = (Input.DisplayName ?? "").Trim();

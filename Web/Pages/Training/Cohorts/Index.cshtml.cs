@@ -30,8 +30,8 @@ public class IndexModel(AppDbContext db) : PageModel
         if (CourseId is { } cid) query = query.Where(c => c.CourseId == cid);
         if (ThaiProvinces.Find(Province) is { } p) query = query.Where(c => c.Province == p.NameTh);
         Total = await query.CountAsync();
-        PageNumber = Math.Max(1, PageNumber);
-        Cohorts = await query.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        PageNumber = PartnerPrograms.Web.Infrastructure.QueryLimits.Page(PageNumber);
+        Cohorts = await query.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(c => new Row(c.Id, c.Name, c.Course.TitleTh, c.Status, c.StartDate, c.EndDate, c.IsOnline, c.Province, c.Capacity,
                 c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled), c.Enrollments.Count(e => e.Status == EnrollmentStatus.Waitlisted)))
             .ToListAsync();
