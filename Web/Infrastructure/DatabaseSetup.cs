@@ -18,11 +18,14 @@ public static class DatabaseSetup
             return new PortalDatabase(cs, null);
         var dataDir = config["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } d
             ? d : Path.Combine(RepositoryDataRoot(env), "postgres");
+        var database = config["EmbeddedPostgres:Database"] is { Length: > 0 } name ? name : "partnerprograms";
         try
         {
-            var server = await EmbeddedPostgres.StartAsync(dataDir, config["EmbeddedPostgres:Database"] ?? "partnerprograms");
+            // Before the host exists: the server (and its restarts, later) log to the console directly.
+            var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+            var server = await EmbeddedPostgres.StartAsync(dataDir, database, loggers.CreateLogger<EmbeddedPostgres>());
             Console.WriteLine($"PostgreSQL (embedded) for {server.DataDirectory} on 127.0.0.1:{server.Port}");
-            return new PortalDatabase(server.ConnectionString(config["EmbeddedPostgres:Database"] ?? "partnerprograms"), server);
+            return new PortalDatabase(server.ConnectionString(database), server);
         }
         catch (EmbeddedPostgresException e)
         {
