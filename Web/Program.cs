@@ -16,6 +16,7 @@ using PartnerPrograms.Web.Pages.Account;
 
 var builder = WebApplication.CreateBuilder(args);
 var cli = CommandLine.Parse(args);
+ProductionChecks.EnsureSafeToStart(builder.Configuration, builder.Environment);
 
 // ---- Database: a configured server, or our own PostgreSQL in a data folder kept between runs.
 var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);

@@ -12,10 +12,25 @@ public sealed class PortalDatabase(string connectionString, EmbeddedPostgres? em
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// Outside Development the portal never falls back to a server of its own by surprise: it needs a connection
+    /// string, or EmbeddedPostgres:Enabled=true for a single-host install. Null when the configuration is complete.
+    /// </summary>
+    public static string? MissingDatabaseSetting(IConfiguration config, IHostEnvironment env) =>
+        config.GetConnectionString("Default") is { Length: > 0 } || env.IsDevelopment() || config.GetValue("EmbeddedPostgres:Enabled", false)
+            ? null
+            : "ConnectionStrings:Default [ConnectionStrings__Default]: missing. Point it at your PostgreSQL server, or set " +
+              "EmbeddedPostgres:Enabled=true [EmbeddedPostgres__Enabled] to let the portal run its own PostgreSQL on this machine (a single-host install).";
+
     public static async Task<PortalDatabase> ResolveAsync(IConfiguration config, IHostEnvironment env)
     {
         if (config.GetConnectionString("Default") is { Length: > 0 } cs)
             return new PortalDatabase(cs, null);
+        if (MissingDatabaseSetting(config, env) is { } missing)
+        {
+            await Console.Error.WriteLineAsync("No database: " + missing);
+            throw new InvalidOperationException("No database: " + missing);
+        }
         var dataDir = config["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } d
             ? d : Path.Combine(RepositoryDataRoot(env), "postgres");
         var database = config["EmbeddedPostgres:Database"] is { Length: > 0 } name ? name : "partnerprograms";
