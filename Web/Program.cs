@@ -20,8 +20,7 @@ ProductionChecks.EnsureSafeToStart(builder.Configuration, builder.Environment);
 
 // ---- Database: a configured server, or our own PostgreSQL in a data folder kept between runs.
 var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
-builder.Services.AddSingleton(database);
-builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+builder.Services.AddPortalDatabase(database, builder.Configuration);
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
 var countQueries = QueryCounter.Enabled(builder.Configuration);
 builder.Services.AddSingleton<QueryCounter>();

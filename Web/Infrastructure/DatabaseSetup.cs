@@ -50,6 +50,19 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// The database and what looks after it: stopped last on shutdown; when the portal runs the server itself, a
+    /// watchdog that restarts it after a crash.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, PortalDatabase database, IConfiguration config)
+    {
+        services.AddSingleton(database);
+        // Registered first so it stops last, after the job servers and the watchdog.
+        services.AddHostedService<EmbeddedPostgresLifetime>();
+        if (database.Embedded is not null) services.AddHostedService<EmbeddedPostgresWatchdog>();
+        return services;
+    }
+
     /// <summary>The repository's git-ignored .data folder (found by walking up to PartnerPrograms.sln), else beside the app.</summary>
     public static string RepositoryDataRoot(IHostEnvironment env)
     {
