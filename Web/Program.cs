@@ -20,6 +20,7 @@ ProductionChecks.EnsureSafeToStart(builder.Configuration, builder.Environment);
 
 // ---- Database: a configured server, or our own PostgreSQL in a data folder kept between runs.
 var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
+if (await CommandLine.RunBeforeStartAsync(cli, database)) return;
 builder.Services.AddPortalDatabase(database, builder.Configuration);
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
 var countQueries = QueryCounter.Enabled(builder.Configuration);

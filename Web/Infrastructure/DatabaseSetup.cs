@@ -1,4 +1,5 @@
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Jobs.Backup;
 
 namespace PartnerPrograms.Web.Infrastructure;
 
@@ -52,7 +53,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// The database and what looks after it: stopped last on shutdown; when the portal runs the server itself, a
-    /// watchdog that restarts it after a crash.
+    /// watchdog that restarts it after a crash, and (then, or with Backup:Directory) the daily backup job.
     /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, PortalDatabase database, IConfiguration config)
     {
@@ -60,6 +61,7 @@ public static class DatabaseSetup
         // Registered first so it stops last, after the job servers and the watchdog.
         services.AddHostedService<EmbeddedPostgresLifetime>();
         if (database.Embedded is not null) services.AddHostedService<EmbeddedPostgresWatchdog>();
+        services.AddDatabaseBackup(config, BackupSettings.From(config, database.ConnectionString, database.Embedded));
         return services;
     }
 
