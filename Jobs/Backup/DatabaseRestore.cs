@@ -76,7 +76,7 @@ public static class DatabaseRestore
             return 1;
         }
         await output.WriteLineAsync($"Restored '{file}' ({entries} entries) into the {target}. Start the portal: it applies the migrations newer " +
-                                    "than the backup. Erasures of personal data done after the backup was taken must be done again (README, 'Backups').");
+                                    "than the backup. Erasures of personal data done after the backup was taken must be done again (README, 'Backup and restore').");
         return 0;
     }
 
