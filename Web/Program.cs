@@ -16,11 +16,12 @@ using PartnerPrograms.Web.Pages.Account;
 
 var builder = WebApplication.CreateBuilder(args);
 var cli = CommandLine.Parse(args);
+ProductionChecks.EnsureSafeToStart(builder.Configuration, builder.Environment);
 
 // ---- Database: a configured server, or our own PostgreSQL in a data folder kept between runs.
 var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
-builder.Services.AddSingleton(database);
-builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+if (await CommandLine.RunBeforeStartAsync(cli, database)) return;
+builder.Services.AddPortalDatabase(database, builder.Configuration);
 builder.Services.AddScoped<IDataScope, HttpDataScope>();
 var countQueries = QueryCounter.Enabled(builder.Configuration);
 builder.Services.AddSingleton<QueryCounter>();

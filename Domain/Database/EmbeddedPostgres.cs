@@ -1,26 +1,35 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace PartnerPrograms.Domain.Database;
 
 /// <summary>
 /// Runs a PostgreSQL server from the machine's own server binaries in a data folder that survives restarts.
 /// Used by the app when no connection string is configured, and by the tests for a throwaway server per run.
+/// Every connection needs a password (EmbeddedPostgresAccess); the portal signs in as a role that is not a superuser.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
+    /// <summary>The portal's role: owns its databases, is not a superuser.</summary>
     public const string DatabaseUser = "app";
+    /// <summary>The superuser: administration only (roles, databases, the conversion of old folders).</summary>
+    public const string SuperUser = "postgres";
     public const int SupportedMajorVersion = 15;
 
     private readonly ILogger _logger;
     private bool _startedByUs;
+    private EmbeddedPostgresCredentials? _credentials;
 
     public string DataDirectory { get; }
     public string BinDirectory { get; }
     public int Port { get; private set; }
+
+    /// <summary>The portal role's password (from the 0600 file in the data folder), e.g. for pg_dump's PGPASSWORD.</summary>
+    public string Password => Credentials.App;
+    private EmbeddedPostgresCredentials Credentials => _credentials ?? throw new InvalidOperationException("The server has not been started.");
 
     private EmbeddedPostgres(string dataDirectory, string binDirectory, ILogger logger)
     {
@@ -29,8 +38,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>The portal's connection: role app, with its password.</summary>
     public string ConnectionString(string database = "partnerprograms") =>
-        $"Host=127.0.0.1;Port={Port};Username={DatabaseUser};Database={database};Pooling=true;Maximum Pool Size=50";
+        $"Host=127.0.0.1;Port={Port};Username={DatabaseUser};Password={Credentials.App};Database={database};Pooling=true;Maximum Pool Size=50";
+
+    /// <summary>The superuser's connection, for administration (creating databases, tests' fault injection).</summary>
+    public string AdminConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username={SuperUser};Password={Credentials.SuperUser};Database={database};Pooling=true;Maximum Pool Size=5";
 
     /// <summary>Starts (or reuses) a server for <paramref name="dataDirectory"/> and makes sure <paramref name="database"/> exists.</summary>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string database = "partnerprograms",
@@ -44,6 +58,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var server = new EmbeddedPostgres(Path.GetFullPath(dataDirectory), bin, logger);
         await server.InitialiseAsync(ct);
         await server.EnsureRunningAsync(ct);
+        await server.SecureAsync(ct);
         await server.EnsureDatabaseAsync(database, ct);
         return server;
     }
@@ -81,38 +96,86 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         Directory.CreateDirectory(DataDirectory);
-        PrepareOwnership();
+        if (RunningAsRoot) DataFolderOwnership.GiveToPostgresUser(DataDirectory);
         _logger.LogInformation("Creating a PostgreSQL data directory in {DataDirectory}", DataDirectory);
-        await RunAsync("initdb", ["-D", DataDirectory, "--auth=trust", "-U", DatabaseUser, "-E", "UTF8", "--locale=C.UTF-8"], ct);
+        // initdb reads the superuser's password from a file (never the command line); the folder must be empty, so
+        // the file waits in a private temporary folder and both passwords are written into the data folder after.
+        var credentials = EmbeddedPostgresCredentials.Generate();
+        var pwDir = Directory.CreateTempSubdirectory("pp-initdb-");
+        try
+        {
+            var pwFile = Path.Combine(pwDir.FullName, "pwfile");
+            EmbeddedPostgresCredentials.Write(pwFile, credentials.SuperUser);
+            if (RunningAsRoot) DataFolderOwnership.Chown(pwDir.FullName);
+            await RunAsync("initdb", ["-D", DataDirectory, "-U", SuperUser, "--pwfile", pwFile,
+                "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+        }
+        finally { pwDir.Delete(recursive: true); }
+        credentials.WriteTo(DataDirectory);
+    }
+
+    /// <summary>Passwords from the folder (converting a trust-era folder first), then the portal's role as it must be.</summary>
+    private async Task SecureAsync(CancellationToken ct)
+    {
+        if (EmbeddedPostgresAccess.HbaTrusts(DataDirectory))
+        {
+            _credentials = EmbeddedPostgresCredentials.LoadOrCreate(DataDirectory);
+            await EmbeddedPostgresAccess.ConvertFromTrustAsync(this, _credentials, _logger, ct);
+        }
+        else
+        {
+            _credentials = EmbeddedPostgresCredentials.Load(DataDirectory) ?? throw new EmbeddedPostgresException(
+                $"'{DataDirectory}' requires passwords but {EmbeddedPostgresCredentials.SuperUserFile} or {EmbeddedPostgresCredentials.AppFile} is missing " +
+                "from it, so the portal cannot sign in. Put the files back from a backup of the folder, or reset the passwords: stop the portal, " +
+                "change every 'scram-sha-256' in pg_hba.conf to 'trust', and start the portal once (it writes new password files and asks for passwords again).");
+        }
+        await using var admin = new NpgsqlConnection(AdminConnectionString());
+        await admin.OpenAsync(ct);
+        await EmbeddedPostgresAccess.EnsureAppRoleAsync(admin, _credentials.App, ct);
     }
 
     private async Task EnsureRunningAsync(CancellationToken ct)
     {
+        // A server for this folder may already be running (another instance of the app, or a previous run):
+        // the pid file's fourth line is its port.
         var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        if (File.Exists(pidFile))
+        if (Postmaster.IsAlive(DataDirectory) && File.ReadAllLines(pidFile) is { Length: > 3 } lines && int.TryParse(lines[3], out var runningPort))
         {
-            // A server for this folder may already be running (another instance of the app, or a previous run):
-            // the pid file's fourth line is its port. pg_ctl status tells whether the pid is alive.
-            var lines = await File.ReadAllLinesAsync(pidFile, ct);
-            var status = await RunAsync("pg_ctl", ["status", "-D", DataDirectory], ct, throwOnError: false);
-            if (status.ExitCode == 0 && lines.Length > 3 && int.TryParse(lines[3], out var runningPort))
-            {
-                Port = runningPort;
-                _logger.LogInformation("Using the PostgreSQL server already running for {DataDirectory} on port {Port}", DataDirectory, Port);
-                return;
-            }
+            Port = runningPort;
+            _logger.LogInformation("Using the PostgreSQL server already running for {DataDirectory} on port {Port}", DataDirectory, Port);
+            return;
         }
-
+        Postmaster.RemoveStaleLockFiles(DataDirectory);
         Port = FreePort();
         await StartServerAsync(ct);
     }
 
     private async Task StartServerAsync(CancellationToken ct)
     {
-        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on";
+        // After a crash PostgreSQL first fsyncs every file of the folder, one by one (7.5 s here for a migrated
+        // database); syncfs does the same with one call (0.1 s), so the watchdog's restart is back in about a second.
+        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c recovery_init_sync_method=syncfs";
         await RunAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", options], ct);
         _startedByUs = true;
         _logger.LogInformation("Started PostgreSQL for {DataDirectory} on 127.0.0.1:{Port}", DataDirectory, Port);
+    }
+
+    /// <summary>The postmaster's process id while it runs (from postmaster.pid), else null.</summary>
+    public int? PostmasterPid => Postmaster.IsAlive(DataDirectory) ? Postmaster.Pid(DataDirectory) : null;
+
+    /// <summary>Whether the postmaster is running (a killed one that nobody reaped, a zombie, counts as dead).</summary>
+    public bool IsRunning => Postmaster.IsAlive(DataDirectory);
+
+    /// <summary>
+    /// Starts a server that died (crash, OOM kill, kill -9) again on the same port, so connection strings handed out
+    /// stay valid; PostgreSQL replays its WAL, so every committed transaction is there. False when it was running.
+    /// </summary>
+    public async Task<bool> RecoverAsync(CancellationToken ct = default)
+    {
+        if (IsRunning) return false;
+        Postmaster.RemoveStaleLockFiles(DataDirectory);
+        await StartServerAsync(ct);
+        return true;
     }
 
     /// <summary>
@@ -132,80 +195,44 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>The folder of pg_dump/pg_restore/psql that belong to this server's version.</summary>
     public string Tool(string name) => Path.Combine(BinDirectory, name);
 
+    /// <summary>Creates a database owned by the portal's role (copied from <paramref name="template"/> when given).</summary>
+    public async Task CreateDatabaseAsync(string database, string? template = null, CancellationToken ct = default)
+    {
+        await using var conn = new NpgsqlConnection(AdminConnectionString());
+        await conn.OpenAsync(ct);
+        var sql = $"create database \"{Unquote(database)}\" owner \"{DatabaseUser}\"" + (template is null ? "" : $" template \"{Unquote(template)}\"");
+        await using var create = new NpgsqlCommand(sql, conn);
+        await create.ExecuteNonQueryAsync(ct);
+    }
+
     private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
     {
-        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        await using var conn = new NpgsqlConnection(AdminConnectionString());
         await conn.OpenAsync(ct);
-        await using var exists = new Npgsql.NpgsqlCommand("select 1 from pg_database where datname = @n", conn);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @n", conn);
         exists.Parameters.AddWithValue("n", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            await using var create = new Npgsql.NpgsqlCommand($"create database \"{database.Replace("\"", "", StringComparison.Ordinal)}\"", conn);
-            try { await create.ExecuteNonQueryAsync(ct); }
-            catch (Npgsql.PostgresException e) when (e.SqlState == "42P04") { /* created meanwhile by another instance */ }
-        }
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        try { await CreateDatabaseAsync(database, ct: ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { /* created meanwhile by another instance */ }
     }
+
+    private static string Unquote(string name) => name.Replace("\"", "", StringComparison.Ordinal);
 
     public async Task StopAsync()
     {
         if (!_startedByUs) return;
         _startedByUs = false;
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
         await RunAsync("pg_ctl", ["stop", "-w", "-m", "fast", "-D", DataDirectory], CancellationToken.None, throwOnError: false);
         _logger.LogInformation("Stopped PostgreSQL for {DataDirectory}", DataDirectory);
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private static bool RunningAsRoot => Environment.UserName == "root";
+    internal static bool RunningAsRoot => Environment.UserName == "root";
 
-    /// <summary>PostgreSQL refuses to run as root: when we are root the server runs as the postgres OS user,
-    /// which must own the data folder and be able to reach it through every parent.</summary>
-    private void PrepareOwnership()
-    {
-        if (!RunningAsRoot) return;
-        RunSync("chown", "-R", "postgres:postgres", DataDirectory);
-        RunSync("chmod", "700", DataDirectory);
-        for (var dir = Path.GetDirectoryName(DataDirectory); !string.IsNullOrEmpty(dir) && dir != "/"; dir = Path.GetDirectoryName(dir))
-        {
-            var mode = File.GetUnixFileMode(dir);
-            if (!mode.HasFlag(UnixFileMode.OtherExecute))
-            {
-                if (dir == "/root" || dir.StartsWith("/root/", StringComparison.Ordinal))
-                    throw new EmbeddedPostgresException(
-                        $"The data folder '{DataDirectory}' is under /root, which the postgres user cannot reach. " +
-                        "Put the repository (or EmbeddedPostgres:DataDirectory) somewhere else, e.g. under /srv or /work.");
-                File.SetUnixFileMode(dir, mode | UnixFileMode.OtherExecute);
-            }
-        }
-    }
-
-    private static void RunSync(string file, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { UseShellExecute = false })!;
-        p.WaitForExit();
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
-    {
-        var exe = Path.Combine(BinDirectory, tool);
-        var psi = RunningAsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", exe, .. args])
-                                : new ProcessStartInfo(exe, args);
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.UseShellExecute = false;
-        psi.Environment["LC_ALL"] = "C.UTF-8";
-        using var process = Process.Start(psi) ?? throw new EmbeddedPostgresException($"Could not start {exe}");
-        // pg_ctl start leaves the server holding inherited pipes; read stderr/stdout only until pg_ctl itself exits.
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var output = (await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(2000, ct))) is Task<string[]> both
-            ? string.Join('\n', await both) : "";
-        if (throwOnError && process.ExitCode != 0)
-            throw new EmbeddedPostgresException($"{tool} failed with exit code {process.ExitCode}: {output.Trim()}");
-        return (process.ExitCode, output);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true) =>
+        PgCommand.RunAsync(Path.Combine(BinDirectory, tool), args, RunningAsRoot, ct, throwOnError);
 
     private static int FreePort()
     {
@@ -214,5 +241,3 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-public sealed class EmbeddedPostgresException(string message) : Exception(message);

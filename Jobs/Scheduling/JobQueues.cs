@@ -8,4 +8,6 @@ public static class JobQueues
 {
     public const string Default = "default";
     public const string Pdf = "pdf";
+    /// <summary>Served only by instances that take backups (Jobs/Backup/BackupSetup.cs).</summary>
+    public const string Backup = "backup";
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerPrograms.Jobs.Backup;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Mous;
 using PartnerPrograms.Jobs.Reminders;
@@ -15,6 +16,8 @@ public static class RecurringJobs
     public const string EmailOutbox = "email-outbox";
     public const string DailyReminders = "daily-reminders";
     public const string MouExpiry = "mou-expiry";
+    /// <summary>Only where this instance takes backups (the embedded server runs, or Backup:Directory is set); not in Ids.</summary>
+    public const string DatabaseBackup = "database-backup";
 
     public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry];
 
@@ -26,5 +29,8 @@ public static class RecurringJobs
         // Hourly; the job itself waits for the hour set in /Admin/Settings, so a changed hour applies at once.
         manager.AddOrUpdate<DailyRemindersJob>(DailyReminders, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "0 * * * *", bangkok);
         manager.AddOrUpdate<MouExpiryJob>(MouExpiry, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "5 0 * * *", bangkok);
+        // Not removed where backups are not configured: on a web-only node that would undo the job node's registration.
+        if (services.GetService<BackupSettings>() is { } backup)
+            manager.AddOrUpdate<DatabaseBackupJob>(DatabaseBackup, JobQueues.Backup, j => j.RunAsync(CancellationToken.None), backup.Cron, bangkok);
     }
 }

@@ -29,7 +29,8 @@ public sealed class DemoContext(AppDbContext db, IReadOnlyDictionary<string, Org
 /// Development-only demo data: the organisations named in the seed articles and one account per role. Runs at every
 /// start and adds only what is missing, so it is safe on a kept database.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IServiceProvider services, IConfiguration config, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IServiceProvider services, IConfiguration config,
+    IHostEnvironment environment, ILogger<DemoSeeder> logger)
 {
     public static readonly (string Key, OrganizationKind Kind, string NameTh, string NameEn, string Short, string Province)[] SeedOrganizations =
     [
@@ -55,6 +56,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        // The demo accounts' password is in the repository: the portal seeds in Development only, whatever Demo:Seed
+        // says (Program.cs); the tests' fixtures call this in "Testing". Anywhere else, a call is refused here too.
+        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+        {
+            logger.LogWarning("Demo data is seeded in Development only; not in {Environment}", environment.EnvironmentName);
+            return;
+        }
         var organizations = new Dictionary<string, Organization>();
         foreach (var o in SeedOrganizations)
         {

@@ -7,7 +7,8 @@ namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>
 /// Verbs run instead of the web server: `create-admin --email E` (password from ADMIN_PASSWORD or a prompt) creates
-/// the first admin in production; `rotate-national-id-keys` re-encrypts national IDs under Pdpa:CurrentKeyId; `schema-script` prints the DDL EF would create, to draft a new SQL migration.
+/// the first admin in production; `rotate-national-id-keys` re-encrypts national IDs under Pdpa:CurrentKeyId; `schema-script` prints the DDL EF would create, to draft a new SQL migration;
+/// `restore --from FILE [--force]` puts a backup back (before the schema is touched: RunBeforeStartAsync).
 /// </summary>
 public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options)
 {
@@ -15,9 +16,35 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
     {
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = verb is null ? 0 : 1; i < args.Length - 1; i++)
-            if (args[i].StartsWith("--", StringComparison.Ordinal)) options[args[i][2..]] = args[++i];
+        for (var i = verb is null ? 0 : 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            // "--force" is a flag; "--from FILE" takes the next argument.
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            options[args[i][2..]] = hasValue ? args[++i] : "true";
+        }
         return new CommandLine(verb, options);
+    }
+
+    /// <summary>
+    /// Verbs that run before the portal touches the schema (migrations would fill the empty database a restore
+    /// needs): `restore --from FILE [--force]`. True when one ran; the process then exits with its code.
+    /// </summary>
+    public static async Task<bool> RunBeforeStartAsync(CommandLine cli, PortalDatabase database)
+    {
+        if (cli.Verb != "restore") return false;
+        if (!cli.Options.TryGetValue("from", out var file) || file == "true")
+        {
+            await Console.Error.WriteLineAsync("Usage: restore --from FILE [--force]  (a pg_dump -Fc backup, e.g. from Backup:Directory; --force replaces a database that is not empty)");
+            Environment.ExitCode = 2;
+        }
+        else
+        {
+            Environment.ExitCode = await PartnerPrograms.Jobs.Backup.DatabaseRestore.RunAsync(Path.GetFullPath(file), cli.Options.ContainsKey("force"),
+                database.ConnectionString, database.Embedded?.BinDirectory ?? EmbeddedPostgres.FindBinDirectory(), Console.Out, Console.Error);
+        }
+        await database.DisposeAsync();
+        return true;
     }
 
     public static async Task<int> RunAsync(CommandLine cli, IServiceProvider services)
@@ -39,7 +66,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                 Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, rotate-national-id-keys, schema-script.");
+                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, rotate-national-id-keys, schema-script, restore --from FILE [--force].");
                 return 2;
         }
     }

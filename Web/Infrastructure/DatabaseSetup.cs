@@ -1,4 +1,5 @@
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Jobs.Backup;
 
 namespace PartnerPrograms.Web.Infrastructure;
 
@@ -12,17 +13,35 @@ public sealed class PortalDatabase(string connectionString, EmbeddedPostgres? em
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// Outside Development the portal never falls back to a server of its own by surprise: it needs a connection
+    /// string, or EmbeddedPostgres:Enabled=true for a single-host install. Null when the configuration is complete.
+    /// </summary>
+    public static string? MissingDatabaseSetting(IConfiguration config, IHostEnvironment env) =>
+        config.GetConnectionString("Default") is { Length: > 0 } || env.IsDevelopment() || config.GetValue("EmbeddedPostgres:Enabled", false)
+            ? null
+            : "ConnectionStrings:Default [ConnectionStrings__Default]: missing. Point it at your PostgreSQL server, or set " +
+              "EmbeddedPostgres:Enabled=true [EmbeddedPostgres__Enabled] to let the portal run its own PostgreSQL on this machine (a single-host install).";
+
     public static async Task<PortalDatabase> ResolveAsync(IConfiguration config, IHostEnvironment env)
     {
         if (config.GetConnectionString("Default") is { Length: > 0 } cs)
             return new PortalDatabase(cs, null);
+        if (MissingDatabaseSetting(config, env) is { } missing)
+        {
+            await Console.Error.WriteLineAsync("No database: " + missing);
+            throw new InvalidOperationException("No database: " + missing);
+        }
         var dataDir = config["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } d
             ? d : Path.Combine(RepositoryDataRoot(env), "postgres");
+        var database = config["EmbeddedPostgres:Database"] is { Length: > 0 } name ? name : "partnerprograms";
         try
         {
-            var server = await EmbeddedPostgres.StartAsync(dataDir, config["EmbeddedPostgres:Database"] ?? "partnerprograms");
+            // Before the host exists: the server (and its restarts, later) log to the console directly.
+            var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+            var server = await EmbeddedPostgres.StartAsync(dataDir, database, loggers.CreateLogger<EmbeddedPostgres>());
             Console.WriteLine($"PostgreSQL (embedded) for {server.DataDirectory} on 127.0.0.1:{server.Port}");
-            return new PortalDatabase(server.ConnectionString(config["EmbeddedPostgres:Database"] ?? "partnerprograms"), server);
+            return new PortalDatabase(server.ConnectionString(database), server);
         }
         catch (EmbeddedPostgresException e)
         {
@@ -30,6 +49,20 @@ public static class DatabaseSetup
             await Console.Error.WriteLineAsync("Cannot start the embedded PostgreSQL: " + e.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The database and what looks after it: stopped last on shutdown; when the portal runs the server itself, a
+    /// watchdog that restarts it after a crash, and (then, or with Backup:Directory) the daily backup job.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, PortalDatabase database, IConfiguration config)
+    {
+        services.AddSingleton(database);
+        // Registered first so it stops last, after the job servers and the watchdog.
+        services.AddHostedService<EmbeddedPostgresLifetime>();
+        if (database.Embedded is not null) services.AddHostedService<EmbeddedPostgresWatchdog>();
+        services.AddDatabaseBackup(config, BackupSettings.From(config, database.ConnectionString, database.Embedded));
+        return services;
     }
 
     /// <summary>The repository's git-ignored .data folder (found by walking up to PartnerPrograms.sln), else beside the app.</summary>

@@ -51,8 +51,10 @@ public static partial class Bench
             {
                 ["ConnectionStrings__Default"] = cs, ["Demo__Seed"] = "false", ["Jobs__Server"] = "false",
                 ["RateLimits__SignInPerMinute"] = "1000000", ["RateLimits__PublicPerMinute"] = "1000000",
-                ["Diagnostics__CountQueries"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                // The generator encrypted the national IDs with these keys (tests/Shared/TestKeys.cs).
+                ["Diagnostics__CountQueries"] = "true",
+                // "Testing" runs as Production does over http but accepts the public test keys, which Production
+                // refuses: the generator encrypted the national IDs with these (tests/Shared/TestKeys.cs).
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["DataProtection__KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
                 ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1, ["Pdpa__CurrentKeyId"] = "1", ["Pdpa__LookupKey"] = TestKeys.LookupKey,
                 ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pp-bench-mail"), ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",

@@ -50,7 +50,7 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
 
     public async Task RunAsync()
     {
-        // FK checks are per row; the rows are consistent by construction. Needs a superuser (the embedded server's app user is one).
+        // FK checks are per row; the rows are consistent by construction. Needs a superuser (the embedded server's postgres role).
         await Exec("set session_replication_role = replica");
         var provinces = GeographyLoader.Provinces;
         var districts = GeographyLoader.Districts;
@@ -676,7 +676,9 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
         try
         {
             await Migrator.MigrateAsync(connection);
-            await using var conn = new NpgsqlConnection(connection);
+            // The rows go in as the superuser (session_replication_role needs one); the tables stay the portal role's.
+            // Persist Security Info: RunAsync hands conn.ConnectionString on, which would otherwise lose the password.
+            await using var conn = new NpgsqlConnection(server is null ? connection : server.AdminConnectionString("national") + ";Persist Security Info=true");
             await conn.OpenAsync();
             var sw = Stopwatch.StartNew();
             await new Generator(conn, scale, seed).RunAsync();

@@ -390,6 +390,10 @@ public static class SoakTest
         psi.Environment["ConnectionStrings__Default"] = cs;
         psi.Environment["ADMIN_PASSWORD"] = AdminPassword;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        psi.Environment["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1;
+        psi.Environment["Pdpa__CurrentKeyId"] = "1";
+        psi.Environment["Pdpa__LookupKey"] = TestKeys.LookupKey;
+        psi.Environment["DataProtection__KeyEncryptionKey"] = TestKeys.KeyEncryptionKey;
         psi.Environment["Jobs__Server"] = "false";
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();

@@ -53,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Pdpa:NationalIdKeys:1"] = TestKeys.NationalIdKey1,
             ["Pdpa:CurrentKeyId"] = "1",
             ["Pdpa:LookupKey"] = TestKeys.LookupKey,
+            ["DataProtection:KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
         };
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }

@@ -44,6 +44,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1,
             ["Pdpa__CurrentKeyId"] = "1",
             ["Pdpa__LookupKey"] = TestKeys.LookupKey,
+            ["DataProtection__KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error",

@@ -45,10 +45,8 @@ public static class TestDatabase
         await Lock.WaitAsync(); // CREATE DATABASE … TEMPLATE needs the template free of other sessions
         try
         {
-            await using var conn = new NpgsqlConnection(server.ConnectionString("postgres"));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"create database {name} template {Template}", conn);
-            await cmd.ExecuteNonQueryAsync();
+            // As the superuser: the portal's role may not create databases; the copy is owned by that role.
+            await server.CreateDatabaseAsync(name, Template);
         }
         finally { Lock.Release(); }
         return server.ConnectionString(name);

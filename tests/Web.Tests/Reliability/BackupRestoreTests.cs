@@ -46,9 +46,10 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
         try { Directory.Delete(_work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static async Task RunAsync(string exe, params string[] args)
+    private static async Task RunAsync(EmbeddedPostgres server, string exe, params string[] args)
     {
         var psi = new ProcessStartInfo(exe, args) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.Environment["PGPASSWORD"] = server.Password; // the embedded server asks every connection for a password
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         await p.StandardOutput.ReadToEndAsync();
@@ -99,11 +100,11 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
 
         // The procedure of the README: pg_dump -Fc, then pg_restore into a new server's empty database.
         var dump = Path.Combine(_work, "partnerprograms.dump");
-        await RunAsync(_source.Tool("pg_dump"), "-h", "127.0.0.1", "-p", _source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await RunAsync(_source, _source.Tool("pg_dump"), "-h", "127.0.0.1", "-p", _source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", EmbeddedPostgres.DatabaseUser, "-d", "pp_live", "-Fc", "-f", dump);
         output.WriteLine($"dump {new FileInfo(dump).Length / 1024} KiB");
         _target = await EmbeddedPostgres.StartAsync(Path.Combine(_work, "restored"), "pp_restored");
-        await RunAsync(_target.Tool("pg_restore"), "-h", "127.0.0.1", "-p", _target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await RunAsync(_target, _target.Tool("pg_restore"), "-h", "127.0.0.1", "-p", _target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", EmbeddedPostgres.DatabaseUser, "-d", "pp_restored", "--no-owner", "--exit-on-error", dump);
 
         (await CountsAsync(_target.ConnectionString("pp_restored"))).ShouldBe(before);

@@ -137,7 +137,7 @@ public class DatabaseTests
     {
         var server = await TestDatabase.ServerAsync();
         var name = "pp_race_" + Guid.NewGuid().ToString("N")[..8];
-        await ScalarAsync(server.ConnectionString("postgres"), $"create database {name}");
+        await server.CreateDatabaseAsync(name);
         var cs = server.ConnectionString(name);
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Migrator.MigrateAsync(cs)));
         results.Sum(r => r.Count).ShouldBe(Migrator.Scripts.Count, "each script applied exactly once");
