@@ -26,7 +26,8 @@ public sealed record ImportProblem(string Field, string Key, string? Arg = null)
 /// Upload → preview (parsed rows stored server-side in trainee_imports, nothing imported) → confirm (new people
 /// inserted in batches, known national IDs matched to their trainee, optionally all enrolled into a cohort).
 /// </summary>
-public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds)
+public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds,
+    Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int BatchSize = 1000;
@@ -59,13 +60,13 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     public static readonly string[] RequiredFields = ["firstName", "lastName", "nationalId"];
     public static string ExpectedColumns => "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, community, pdpaConsent";
 
-    public sealed record PreviewResult(Guid? ImportId, string? FileProblem, string? FileProblemArg = null);
+    public sealed record PreviewResult(Guid? ImportId, string? FileProblem, params string[] FileProblemArgs);
 
     public async Task<PreviewResult> PreviewAsync(byte[] bytes, string fileName, Guid userId, CancellationToken ct = default)
     {
         SpreadsheetReader.Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(bytes, MaxBytes); }
-        catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Arg); }
+        try { sheet = SpreadsheetReader.Read(bytes, MaxBytes, limits.Value.Trainees); }
+        catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Args); }
 
         var columns = new Dictionary<string, int>();
         for (var i = 0; i < sheet.Header.Count; i++)
