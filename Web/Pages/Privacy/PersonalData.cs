@@ -15,7 +15,7 @@ namespace PartnerPrograms.Web.Pages.Privacy;
 /// A data subject's rights on one trainee record: reveal the national ID (staff, audited), export everything held
 /// about the person (audited), erase on request (audited: who and when, not what).
 /// </summary>
-public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock)
+public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock, ILogger<PersonalData> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -24,14 +24,31 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>What a reveal found: nothing (unknown or erased record), the formatted ID, or an ID that is not this row's.</summary>
+    public sealed record Revealed(string? NationalId, bool NotThisRecords);
+
     /// <summary>The full national ID, formatted (1-1037-00123-45-8), with an audit row; null for an unknown or erased record.</summary>
-    public async Task<string?> RevealAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Revealed?> RevealAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var cipher = await db.Trainees.Where(t => t.Id == traineeId).Select(t => t.NationalIdCipher).SingleOrDefaultAsync(ct);
         if (cipher is null) return null;
         Audit(traineeId, user, PersonalDataAction.Reveal);
         await db.SaveChangesAsync(ct);
-        return NationalId.Format(protector.Decrypt(cipher));
+        return ReadNationalId(traineeId, cipher) is { } digits ? new Revealed(NationalId.Format(digits), false) : new Revealed(null, true);
+    }
+
+    /// <summary>
+    /// The row's ID, or null when the ciphertext is not this row's (it was moved from another trainee, or damaged): never
+    /// the other person's number. Logged without any ID, for whoever looks after the database.
+    /// </summary>
+    private string? ReadNationalId(long traineeId, byte[] cipher)
+    {
+        try { return protector.Decrypt(cipher, traineeId); }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            logger.LogWarning("The national ID stored for trainee {TraineeId} does not decrypt for that record: it was moved from another row or damaged", traineeId);
+            return null;
+        }
     }
 
     public sealed record Export(DateTime ExportedAt, ExportedTrainee Trainee, List<ExportedEnrolment> Enrolments, List<ExportedCertificate> Certificates,
@@ -71,7 +88,7 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
             .Select(a => new ExportedAudit(a.At, a.Action, a.UserName)).ToListAsync(ct);
         var export = new Export(clock.GetUtcNow().UtcDateTime,
             new ExportedTrainee(t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn,
-                t.NationalIdCipher is null ? null : NationalId.Format(protector.Decrypt(t.NationalIdCipher)), t.BirthDate, t.Phone, t.Email, t.LineId,
+                t.NationalIdCipher is null || ReadNationalId(t.Id, t.NationalIdCipher) is not { } digits ? null : NationalId.Format(digits), t.BirthDate, t.Phone, t.Email, t.LineId,
                 t.Province, t.Community, t.PdpaConsentAt, t.PdpaConsentBy, t.CreatedAt, t.ErasedAt),
             enrolments, certificates, accounts, audit);
         return JsonSerializer.SerializeToUtf8Bytes(export, Json);
