@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Mous;
+using PartnerPrograms.Jobs.Privacy;
 using PartnerPrograms.Jobs.Reminders;
 
 namespace PartnerPrograms.Jobs.Scheduling;
@@ -15,8 +16,9 @@ public static class RecurringJobs
     public const string EmailOutbox = "email-outbox";
     public const string DailyReminders = "daily-reminders";
     public const string MouExpiry = "mou-expiry";
+    public const string RetentionPurge = "retention-purge";
 
-    public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry];
+    public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry, RetentionPurge];
 
     public static void Register(IServiceProvider services)
     {
@@ -26,5 +28,7 @@ public static class RecurringJobs
         // Hourly; the job itself waits for the hour set in /Admin/Settings, so a changed hour applies at once.
         manager.AddOrUpdate<DailyRemindersJob>(DailyReminders, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "0 * * * *", bangkok);
         manager.AddOrUpdate<MouExpiryJob>(MouExpiry, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "5 0 * * *", bangkok);
+        // At night, when nobody is sending or reading mail: sent and failed mail, reminder log and reveal audit past their periods.
+        manager.AddOrUpdate<RetentionPurgeJob>(RetentionPurge, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "30 3 * * *", bangkok);
     }
 }

@@ -1,13 +1,15 @@
 namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>
-/// Settings of the data-handling safeguards that span features (found by reflection like a feature): how much an
-/// uploaded table may hold.
+/// The data-handling safeguards that span features (found by reflection like a feature): how much an uploaded table
+/// may hold, and how long mail, the reminder log and the personal-data audit are kept (the daily retention purge).
 /// </summary>
 public sealed class DataHandlingFeature : IPortalFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.Configure<ImportLimits>(config.GetSection("Imports"));
+        services.Configure<PartnerPrograms.Domain.Privacy.RetentionSettings>(config.GetSection("Retention"));
+        services.AddScoped<PartnerPrograms.Jobs.Privacy.RetentionPurge>();
     }
 }

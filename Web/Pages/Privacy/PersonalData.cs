@@ -15,7 +15,7 @@ namespace PartnerPrograms.Web.Pages.Privacy;
 /// A data subject's rights on one trainee record: reveal the national ID (staff, audited), export everything held
 /// about the person (audited), erase on request (audited: who and when, not what).
 /// </summary>
-public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock, ILogger<PersonalData> logger)
+public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock, ILogger<PersonalData> logger, MailErasure mail)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -94,13 +94,14 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         return JsonSerializer.SerializeToUtf8Bytes(export, Json);
     }
 
-    public sealed record ErasureResult(int Certificates, int Accounts, int Messages);
+    public sealed record ErasureResult(int Certificates, int Accounts, int Messages, int MessagesRedacted = 0);
 
     /// <summary>
     /// Erases the person: the record anonymised (Trainee.Erase), issued certificates kept for verification under the
     /// erased name with their PDFs and cohort ZIPs deleted, linked sign-in accounts disabled and stripped, e-mails to
-    /// them deleted from the outbox. Enrolments, attendance and scores stay, attached to the anonymous record, so
-    /// every report counts the same. One transaction; audited (who, when).
+    /// them deleted and e-mails naming them redacted (<see cref="MailErasure"/>), the reminder log's rows about them
+    /// removed. Enrolments, attendance and scores stay, attached to the anonymous record, so every report counts the
+    /// same. One transaction; audited (who, when).
     /// </summary>
     public async Task<ErasureResult?> EraseAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -108,11 +109,12 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var t = await db.Trainees.SingleOrDefaultAsync(x => x.Id == traineeId, ct);
         if (t is null) return null;
-        var emails = new List<string>();
-        if (t.Email is { Length: > 0 } email) emails.Add(email);
+        var certificates = await db.Certificates.IgnoreQueryFilters().Where(c => c.TraineeId == traineeId).ToListAsync(ct);
+        var accounts = await db.Users.Where(u => u.TraineeId == traineeId).ToListAsync(ct);
+        // Everything that could name the person in a message, read before any of it is emptied.
+        var traces = MailErasure.Collect(t, t.NationalIdCipher is null ? null : ReadNationalId(traineeId, t.NationalIdCipher), certificates, accounts, protector);
         t.Erase(now);
 
-        var certificates = await db.Certificates.IgnoreQueryFilters().Where(c => c.TraineeId == traineeId).ToListAsync(ct);
         foreach (var c in certificates)
         {
             c.HolderName = Trainee.ErasedName;
@@ -123,10 +125,8 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         if (cohorts.Count > 0)
             await db.CertificateBatches.Where(b => cohorts.Contains(b.CohortId) && b.Zip != null).ExecuteUpdateAsync(s => s.SetProperty(b => b.Zip, (byte[]?)null), ct);
 
-        var accounts = await db.Users.Where(u => u.TraineeId == traineeId).ToListAsync(ct);
         foreach (var u in accounts)
         {
-            if (u.Email is { Length: > 0 } e) emails.Add(e);
             var alias = $"erased-{u.Id:N}@erased.invalid";
             u.Email = u.UserName = alias;
             u.NormalizedEmail = u.NormalizedUserName = alias.ToUpperInvariant();
@@ -145,13 +145,12 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
             await db.ApiTokens.Where(a => userIds.Contains(a.UserId)).ExecuteDeleteAsync(ct);
             await db.UserTokens.Where(a => userIds.Contains(a.UserId)).ExecuteDeleteAsync(ct);
         }
-        var lowered = emails.Select(e => e.ToLowerInvariant()).Distinct().ToList();
-        var messages = lowered.Count == 0 ? 0 : await db.OutboxMessages.Where(m => lowered.Contains(m.To.ToLower())).ExecuteDeleteAsync(ct);
+        var messages = await mail.EraseAsync(traces, ct);
 
         Audit(traineeId, user, PersonalDataAction.Erase);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ErasureResult(certificates.Count, accounts.Count, messages);
+        return new ErasureResult(certificates.Count, accounts.Count, messages.Deleted, messages.Redacted);
     }
 
     private void Audit(long traineeId, ClaimsPrincipal user, PersonalDataAction action)
