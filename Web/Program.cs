@@ -206,9 +206,10 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseRequestSizeGuard();
 app.UseAuthentication();
+// After authentication: the PDF limit counts per signed-in user (the others per client address, as before).
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
