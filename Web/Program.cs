@@ -163,8 +163,8 @@ catch (InvalidOperationException e)
 
 // ---- Schema first: every instance runs the migrator; an advisory lock makes that safe.
 await Migrator.MigrateAsync(database.ConnectionString, app.Logger);
-// 0011 left plain national IDs for the app to encrypt (SQL does not have the key): converted once, then the column goes.
-await app.Services.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>().ConvertPlainColumnAsync(database.ConnectionString);
+// Conversions SQL cannot do without the app's keys (0011 plain IDs, 0017 row binding and hashed reminder keys): once, then free.
+await PartnerPrograms.Web.Pages.Privacy.PrivacyStartup.RunAsync(app.Services, database.ConnectionString);
 await JobSchema.InstallAsync(database.ConnectionString);
 await RoleSetup.EnsureRolesAsync(app.Services);
 
@@ -201,9 +201,10 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseApiStatusCodes();
-app.UseRateLimiter();
 app.UseRequestSizeGuard();
 app.UseAuthentication();
+// After authentication: the PDF limit counts per signed-in user (the others per client address, as before).
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -9,8 +9,12 @@ namespace PartnerPrograms.Domain.Privacy;
 /// Encrypts national IDs at rest and computes their lookup hash. Built from plain keys (no DI), so tools that write
 /// trainees with COPY can fill the same columns:
 /// <list type="bullet">
-/// <item>national_id_cipher = [key id (1 byte)] [nonce (12)] [tag (16)] [AES-256-GCM ciphertext (13)]: a random nonce
-///   per write, so the same ID never gives the same bytes; the key id says which key to decrypt with, so keys rotate.</item>
+/// <item>national_id_cipher = [0] [key id (1 byte)] [nonce (12)] [tag (16)] [AES-256-GCM ciphertext (13)]: a random nonce
+///   per write, so the same ID never gives the same bytes; the key id says which key to decrypt with, so keys rotate.
+///   The associated data names the trainee's id: a ciphertext moved to another row (two people's IDs swapped, or one
+///   person's copied onto another) fails to decrypt there instead of showing the wrong person's number. The leading 0
+///   marks this format: the format before it ([key id] … , key ids are 1–255) was bound to the column only and is
+///   read by <see cref="DecryptUnbound"/> alone, to convert it.</item>
 /// <item>national_id_hash = HMAC-SHA256(lookup key, 13 ASCII digits): equality search and the unique index, without
 ///   decrypting. A separate key: knowing the hash key does not decrypt, knowing an encryption key does not search.</item>
 /// <item>national_id_masked = 1-1037-xxxxx-xx-6: what lists, rosters and exports show, without decrypting.</item>
@@ -22,8 +26,9 @@ public sealed class NationalIdProtector
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int HeaderSize = 1 + NonceSize + TagSize;
-    // Binds the ciphertext to its purpose: a value copied into another encrypted column would not decrypt.
-    private static readonly byte[] Aad = "partnerprograms:trainees.national_id:v1"u8.ToArray();
+    private const byte RowBound = 0;
+    // The first format's associated data: bound to the column, not the row.
+    private static readonly byte[] UnboundAad = "partnerprograms:trainees.national_id:v1"u8.ToArray();
 
     private readonly Dictionary<byte, byte[]> _keys;
     private readonly byte[] _lookupKey;
@@ -70,29 +75,56 @@ public sealed class NationalIdProtector
     public byte CurrentKeyId { get; }
     public IReadOnlyCollection<byte> KeyIds => _keys.Keys;
 
-    public byte[] Encrypt(string digits)
+    /// <summary>The ciphertext of an ID for the trainee with this id (the row's primary key, known before it is written).</summary>
+    public byte[] Encrypt(string digits, long traineeId)
     {
+        if (traineeId <= 0) throw new ArgumentOutOfRangeException(nameof(traineeId), "A trainee's id must be known before its national ID is encrypted (reserve it with nextval).");
         var plain = Encoding.ASCII.GetBytes(Checked(digits));
-        var blob = new byte[HeaderSize + plain.Length];
-        blob[0] = CurrentKeyId;
-        var nonce = blob.AsSpan(1, NonceSize);
+        var blob = new byte[1 + HeaderSize + plain.Length];
+        blob[0] = RowBound;
+        blob[1] = CurrentKeyId;
+        var nonce = blob.AsSpan(2, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_keys[CurrentKeyId], TagSize);
-        aes.Encrypt(nonce, plain, blob.AsSpan(HeaderSize), blob.AsSpan(1 + NonceSize, TagSize), Aad);
+        aes.Encrypt(nonce, plain, blob.AsSpan(1 + HeaderSize), blob.AsSpan(2 + NonceSize, TagSize), RowAad(traineeId));
         return blob;
     }
 
-    public string Decrypt(byte[] blob)
+    /// <summary>
+    /// The ID stored in trainee <paramref name="traineeId"/>'s row. Throws <see cref="CryptographicException"/> when the
+    /// ciphertext was written for another row (or altered), and for the old column-bound format.
+    /// </summary>
+    public string Decrypt(byte[] blob, long traineeId)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        if (blob.Length <= HeaderSize) throw new CryptographicException("Not a national-ID ciphertext.");
-        if (!_keys.TryGetValue(blob[0], out var key))
-            throw new CryptographicException($"National-ID key {blob[0]} is not configured (Pdpa:NationalIdKeys:{blob[0]}).");
-        var plain = new byte[blob.Length - HeaderSize];
+        if (blob.Length <= 1 + HeaderSize) throw new CryptographicException("Not a national-ID ciphertext.");
+        if (blob[0] != RowBound) throw new CryptographicException("This national ID is still in the format bound to the column only; it is converted at start.");
+        return Open(blob.AsSpan(1), RowAad(traineeId));
+    }
+
+    /// <summary>Reads the first format (bound to the column, not to a row): for converting it to <see cref="Encrypt"/>'s, nothing else.</summary>
+    public string DecryptUnbound(byte[] blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        if (blob.Length <= HeaderSize || blob[0] == RowBound) throw new CryptographicException("Not a column-bound national-ID ciphertext.");
+        return Open(blob, UnboundAad);
+    }
+
+    /// <summary>True for a ciphertext bound to its row (the current format).</summary>
+    public static bool IsRowBound(byte[] blob) => blob is { Length: > 0 } && blob[0] == RowBound;
+
+    private string Open(ReadOnlySpan<byte> body, byte[] aad)
+    {
+        if (!_keys.TryGetValue(body[0], out var key))
+            throw new CryptographicException($"National-ID key {body[0]} is not configured (Pdpa:NationalIdKeys:{body[0]}).");
+        var plain = new byte[body.Length - HeaderSize];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(blob.AsSpan(1, NonceSize), blob.AsSpan(HeaderSize), blob.AsSpan(1 + NonceSize, TagSize), plain, Aad);
+        aes.Decrypt(body.Slice(1, NonceSize), body[HeaderSize..], body.Slice(1 + NonceSize, TagSize), plain, aad);
         return Encoding.ASCII.GetString(plain);
     }
+
+    private static byte[] RowAad(long traineeId) =>
+        Encoding.ASCII.GetBytes("partnerprograms:trainees.national_id:v2:" + traineeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static readonly byte[] TextAad = "partnerprograms:text:v1"u8.ToArray();
 
@@ -118,18 +150,28 @@ public sealed class NationalIdProtector
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>The key a ciphertext was written with.</summary>
-    public static byte KeyIdOf(byte[] blob) => blob is { Length: > 0 } ? blob[0] : throw new CryptographicException("Empty ciphertext.");
+    /// <summary>The key a ciphertext was written with (either format).</summary>
+    public static byte KeyIdOf(byte[] blob) =>
+        blob is { Length: > 1 } ? (blob[0] == RowBound ? blob[1] : blob[0]) : throw new CryptographicException("Empty ciphertext.");
 
     /// <summary>The lookup hash of an ID (13 digits, normalised first).</summary>
     public byte[] Hash(string digits) => HMACSHA256.HashData(_lookupKey, Encoding.ASCII.GetBytes(Checked(digits)));
 
-    /// <summary>Fills the three stored columns of a trainee from its (unmapped) NationalId.</summary>
+    /// <summary>
+    /// A keyed hash of another piece of personal data (e.g. an e-mail address kept only to recognise it again), under the
+    /// same lookup key, separated from national IDs and from other purposes by <paramref name="purpose"/>; base64url.
+    /// </summary>
+    public string KeyedHash(string purpose, string value) =>
+        Base64Url(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(purpose + "\u001f" + value)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Fills the three stored columns of a trainee from its (unmapped) NationalId; its Id must be set already.</summary>
     public void Seal(Trainee trainee)
     {
         ArgumentNullException.ThrowIfNull(trainee);
         var digits = Checked(trainee.NationalId);
-        trainee.NationalIdCipher = Encrypt(digits);
+        trainee.NationalIdCipher = Encrypt(digits, trainee.Id);
         trainee.NationalIdHash = Hash(digits);
         trainee.NationalIdMasked = NationalId.Mask(digits);
     }

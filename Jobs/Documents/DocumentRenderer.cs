@@ -19,7 +19,12 @@ public sealed class DocumentRenderer(IServiceProvider services, ILoggerFactory l
         });
     }
 
-    public async Task<byte[]> RenderPdfAsync<TComponent>(IDictionary<string, object?> parameters, PdfPageOptions? options = null,
+    /// <summary>Prints on the pages for web requests.</summary>
+    public Task<byte[]> RenderPdfAsync<TComponent>(IDictionary<string, object?> parameters, PdfPageOptions? options = null,
         CancellationToken ct = default) where TComponent : IComponent
-        => await pdf.RenderAsync(await RenderHtmlAsync<TComponent>(parameters), options, ct);
+        => RenderPdfAsync<TComponent>(parameters, options, PdfPool.Requests, ct);
+
+    public async Task<byte[]> RenderPdfAsync<TComponent>(IDictionary<string, object?> parameters, PdfPageOptions? options, PdfPool pool,
+        CancellationToken ct = default) where TComponent : IComponent
+        => await pdf.RenderAsync(await RenderHtmlAsync<TComponent>(parameters), options, pool, ct);
 }

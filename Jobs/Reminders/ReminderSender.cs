@@ -29,14 +29,16 @@ public interface IReminderSource
 
 /// <summary>
 /// Sends one reminder at most once: the reminder_log row (unique per kind, recipient, occurrence) and the outbox
-/// message are written in one transaction, and a user who turned the kind off is skipped.
+/// message are written in one transaction, and a user who turned the kind off is skipped. A recipient key that is an
+/// e-mail address is stored as its keyed hash (<see cref="RecipientKeys"/>), in the log and in the message's dedupe key.
 /// </summary>
-public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
+public sealed class ReminderSender(AppDbContext db, TimeProvider clock, PartnerPrograms.Domain.Privacy.NationalIdProtector keys)
 {
     public async Task<ReminderOutcome> SendAsync(ReminderKind kind, Guid? userId, string recipientKey, string occurrenceKey,
         OutboxMessage message, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(message.To)) return ReminderOutcome.NoAddress;
+        recipientKey = RecipientKeys.Stored(recipientKey, keys);
         if (userId is { } uid && await db.NotificationPreferences.AnyAsync(p => p.UserId == uid && p.Kind == kind && !p.Enabled, ct))
             return ReminderOutcome.OptedOut;
 
@@ -73,6 +75,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<ReminderOutcome>> SendManyAsync(ReminderKind kind, IReadOnlyList<Request> requests, CancellationToken ct = default)
     {
         var results = new ReminderOutcome[requests.Count];
+        var stored = requests.Select(r => RecipientKeys.Stored(r.RecipientKey, keys)).ToArray();
         var userIds = requests.Select(r => r.UserId).OfType<Guid>().Distinct().ToList();
         var optedOut = userIds.Count == 0 ? [] : (await db.NotificationPreferences.AsNoTracking()
             .Where(p => userIds.Contains(p.UserId) && p.Kind == kind && !p.Enabled).Select(p => p.UserId).ToListAsync(ct)).ToHashSet();
@@ -88,7 +91,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         var kindText = kind.ToString();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var recipients = candidates.Select(i => requests[i].RecipientKey).ToArray();
+        var recipients = candidates.Select(i => stored[i]).ToArray();
         var occurrences = candidates.Select(i => requests[i].OccurrenceKey).ToArray();
         var claimed = (await db.Database.SqlQuery<string>($"""
             insert into reminder_log (kind, recipient_key, occurrence_key, created_at)
@@ -101,8 +104,8 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         {
             var r = requests[i];
             // Remove as used: the same reminder twice in one call is sent once.
-            if (!claimed.Remove(r.RecipientKey + '\u001f' + r.OccurrenceKey)) { results[i] = ReminderOutcome.AlreadySent; continue; }
-            r.Message.DedupeKey = new ReminderLogEntry { Kind = kind, RecipientKey = r.RecipientKey, OccurrenceKey = r.OccurrenceKey }.DedupeKey;
+            if (!claimed.Remove(stored[i] + '\u001f' + r.OccurrenceKey)) { results[i] = ReminderOutcome.AlreadySent; continue; }
+            r.Message.DedupeKey = new ReminderLogEntry { Kind = kind, RecipientKey = stored[i], OccurrenceKey = r.OccurrenceKey }.DedupeKey;
             r.Message.NextAttemptAt = now;
             r.Message.CreatedAt = now;
             fresh.Add(i);
@@ -111,7 +114,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
         {
             db.OutboxMessages.AddRange(fresh.Select(i => requests[i].Message));
             await db.SaveChangesAsync(ct);
-            var freshRecipients = fresh.Select(i => requests[i].RecipientKey).ToArray();
+            var freshRecipients = fresh.Select(i => stored[i]).ToArray();
             var freshOccurrences = fresh.Select(i => requests[i].OccurrenceKey).ToArray();
             var messageIds = fresh.Select(i => requests[i].Message.Id).ToArray();
             await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -150,6 +153,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
     {
         var results = new (ReminderOutcome, IReadOnlyList<T>)[requests.Count];
         var kindText = kind.ToString();
+        var stored = requests.Select(r => RecipientKeys.Stored(r.RecipientKey, keys)).ToArray();
         for (var start = 0; start < requests.Count; start += 500)
         {
             var batch = Enumerable.Range(start, Math.Min(500, requests.Count - start)).ToList();
@@ -164,7 +168,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
             {
                 var r = requests[i];
                 if (r.UserId is { } u && optedOut.Contains(u)) { results[i] = (ReminderOutcome.OptedOut, []); continue; }
-                foreach (var item in r.Items) { recipients.Add(r.RecipientKey); occurrences.Add("item:" + itemKey(item)); }
+                foreach (var item in r.Items) { recipients.Add(stored[i]); occurrences.Add("item:" + itemKey(item)); }
             }
             var inserted = recipients.Count == 0 ? [] : (await db.Database.SqlQuery<string>($"""
                 insert into reminder_log (kind, recipient_key, occurrence_key, created_at)
@@ -177,12 +181,12 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock)
             {
                 var r = requests[i];
                 if (r.UserId is { } u && optedOut.Contains(u)) continue;
-                var fresh = r.Items.Where(item => inserted.Contains(r.RecipientKey + '\u001f' + "item:" + itemKey(item))).ToList();
+                var fresh = r.Items.Where(item => inserted.Contains(stored[i] + '\u001f' + "item:" + itemKey(item))).ToList();
                 if (fresh.Count == 0) { results[i] = (ReminderOutcome.AlreadySent, []); continue; }
                 var message = r.Build(fresh);
                 if (message is null || string.IsNullOrWhiteSpace(message.To)) { results[i] = (ReminderOutcome.NoAddress, []); continue; }
                 // The first new item names the digest: it was never sent before, so the key is new too.
-                var entry = new ReminderLogEntry { Kind = kind, RecipientKey = r.RecipientKey, OccurrenceKey = $"{dayKey}:{itemKey(fresh[0])}", CreatedAt = now };
+                var entry = new ReminderLogEntry { Kind = kind, RecipientKey = stored[i], OccurrenceKey = $"{dayKey}:{itemKey(fresh[0])}", CreatedAt = now };
                 message.DedupeKey = entry.DedupeKey;
                 message.NextAttemptAt = now;
                 message.CreatedAt = now;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Jobs.Backup;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Mous;
+using PartnerPrograms.Jobs.Privacy;
 using PartnerPrograms.Jobs.Reminders;
 
 namespace PartnerPrograms.Jobs.Scheduling;
@@ -18,8 +19,9 @@ public static class RecurringJobs
     public const string MouExpiry = "mou-expiry";
     /// <summary>Only where this instance takes backups (the embedded server runs, or Backup:Directory is set); not in Ids.</summary>
     public const string DatabaseBackup = "database-backup";
+    public const string RetentionPurge = "retention-purge";
 
-    public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry];
+    public static IReadOnlyList<string> Ids { get; } = [EmailOutbox, DailyReminders, MouExpiry, RetentionPurge];
 
     public static void Register(IServiceProvider services)
     {
@@ -32,5 +34,7 @@ public static class RecurringJobs
         // Not removed where backups are not configured: on a web-only node that would undo the job node's registration.
         if (services.GetService<BackupSettings>() is { } backup)
             manager.AddOrUpdate<DatabaseBackupJob>(DatabaseBackup, JobQueues.Backup, j => j.RunAsync(CancellationToken.None), backup.Cron, bangkok);
+        // At night, when nobody is sending or reading mail: sent and failed mail, reminder log and reveal audit past their periods.
+        manager.AddOrUpdate<RetentionPurgeJob>(RetentionPurge, JobQueues.Default, j => j.RunAsync(CancellationToken.None), "30 3 * * *", bangkok);
     }
 }

@@ -29,6 +29,7 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Public = "public";
+    public const string Pdf = "pdf";
 
     /// <summary>Per client address: sign-in and token issue, and the public certificate verification.</summary>
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
@@ -46,6 +47,7 @@ public static class RateLimits
             };
             o.AddPolicy(SignIn, ctx => Window(ctx, "RateLimits:SignInPerMinute", 20));
             o.AddPolicy(Public, ctx => Window(ctx, "RateLimits:PublicPerMinute", 60));
+            o.AddPolicy(Pdf, PdfLimits.Partition);
         });
         return services;
     }

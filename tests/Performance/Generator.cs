@@ -156,7 +156,7 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
         await w.WriteAsync(t.FirstName, NpgsqlDbType.Text);
         await w.WriteAsync(t.LastName, NpgsqlDbType.Text);
         // Stored as the portal stores it (Domain/Privacy): encrypted, a keyed hash for lookup, and the mask for lists.
-        await w.WriteAsync(Protector.Encrypt(t.NationalId), NpgsqlDbType.Bytea);
+        await w.WriteAsync(Protector.Encrypt(t.NationalId, t.Id), NpgsqlDbType.Bytea);
         await w.WriteAsync(Protector.Hash(t.NationalId), NpgsqlDbType.Bytea);
         await w.WriteAsync(NationalId.Mask(t.NationalId), NpgsqlDbType.Text);
         await w.WriteAsync(t.BirthDate, NpgsqlDbType.Date);

@@ -134,7 +134,7 @@ public static class ImportBenchmark
         await using (var scope = provider.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<TraineeImporter>().PreviewAsync(file.Bytes, "bench.csv", userId);
-            id = result.ImportId ?? throw new InvalidOperationException("preview refused the file: " + result.FileProblem + " " + result.FileProblemArg);
+            id = result.ImportId ?? throw new InvalidOperationException("preview refused the file: " + result.FileProblem + " " + string.Join(", ", result.FileProblemArgs));
         }
         var check = sw.Elapsed;
         List<ImportedRow> loaded;

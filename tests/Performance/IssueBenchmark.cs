@@ -53,7 +53,7 @@ public static class IssueBenchmark
             // warm-up: start Chromium (a running portal has it warm)
             var printer = provider.GetRequiredService<CertificatePrinter>();
             await printer.PrintAsync([new CertificateModel("มูลนิธิสัมมาชีพ", "Sammachiv Foundation", null, "นางสาวญาณี ปิ่นแก้วฟ้า", null, "ทดสอบ", null, "รุ่นที่ 1",
-                new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 5), 30, new DateOnly(2021, 3, 5), [], "K7QF-3M9D-XA", "https://portal.example/verify/K7QF3M9DXA")]);
+                new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 5), 30, new DateOnly(2021, 3, 5), [], "K7QF-3M9D-XA", "https://portal.example/verify/K7QF3M9DXA")], PdfPool.Jobs);
 
             var sw = Stopwatch.StartNew();
             await using (var scope = provider.CreateAsyncScope())

@@ -74,7 +74,7 @@ static async Task CertificatesAsync(int count, int batch, int concurrency)
         await gate.WaitAsync();
         try
         {
-            var pdfs = await printer.PrintAsync(chunk);
+            var pdfs = await printer.PrintAsync(chunk, PdfPool.Jobs);
             Interlocked.Add(ref bytes, pdfs.Sum(p => (long)p.Length));
             Interlocked.Add(ref files, pdfs.Count);
         }

@@ -45,6 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:PublicPerMinute"] = "1000",
+            ["RateLimits:PdfPerMinute"] = "1000",
             ["Mail:PickupDirectory"] = MailDirectory,
             ["App:PublicBaseUrl"] = "http://portal.test",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -171,7 +171,8 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
             CourseTitle = cohort.TitleTh, CourseTitleEn = cohort.TitleEn, CohortName = cohort.Name, StartDate = start, EndDate = end,
             Hours = cohort.Hours, IssuedOn = today, Signatories = [.. signers], CreatedAt = now,
         }).ToList()).ToList();
-        Task<IReadOnlyList<byte[]>> Print(List<Certificate> list) => printer.PrintAsync(list.Select(c => Model(c, settings)).ToList(), ct);
+        // A batch runs as a job: it prints on the job pages, never taking the ones web requests use.
+        Task<IReadOnlyList<byte[]>> Print(List<Certificate> list) => printer.PrintAsync(list.Select(c => Model(c, settings)).ToList(), PdfPool.Jobs, ct);
         // Chromium prints the next chunk while this one is stored and its e-mails queued.
         Task<IReadOnlyList<byte[]>>? next = Print(chunks[0]);
         try
@@ -350,7 +351,7 @@ public sealed class CertificateIssuer(AppDbContext db, CertificatePrinter printe
         var settings = await SettingsStore.LoadAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var fresh = old.ReissueAs(CertificateCode.New(), holderName, string.IsNullOrWhiteSpace(holderNameEn) ? null : holderNameEn, Dates.TodayInBangkok(clock), now);
-        fresh.AttachPdf((await printer.PrintAsync([Model(fresh, settings)], ct))[0]);
+        fresh.AttachPdf((await printer.PrintAsync([Model(fresh, settings)], PdfPool.Requests, ct))[0]);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct); // the old one is superseded first: one valid per enrolment

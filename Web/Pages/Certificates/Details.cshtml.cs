@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Certificates;
@@ -12,6 +13,7 @@ namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>One certificate for staff: its frozen facts, the revocation reason, revoke and re-issue with a corrected name.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
+[EnableRateLimiting(RateLimits.Pdf), PdfHandlers("Reissue")]
 public class DetailsModel(AppDbContext db, CertificateIssuer issuer, IStringLocalizer l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

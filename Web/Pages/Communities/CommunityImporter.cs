@@ -13,9 +13,8 @@ namespace PartnerPrograms.Web.Pages.Communities;
 /// Community import from CSV or XLSX: the file is parsed and checked row by row, the result stored as a pending
 /// import (server-side, so any instance can show and confirm it), and nothing is registered until staff confirm.
 /// </summary>
-public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
+public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
 {
-    public const int MaxRows = 5000;
     public const long MaxBytes = 5 * 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -61,15 +60,15 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
 
     public static List<ImportRow> ReadRows(CommunityImport import) => JsonSerializer.Deserialize<List<ImportRow>>(import.Rows, Json) ?? [];
 
-    /// <summary>Parses and checks the file, stores it as a pending import and returns it (or a file-level error key).</summary>
-    public async Task<(CommunityImport? Import, string? Error)> StageAsync(Stream file, string fileName, Guid? userId, CancellationToken ct = default)
+    /// <summary>Parses and checks the file, stores it as a pending import and returns it (or a file-level error key and its arguments).</summary>
+    public async Task<(CommunityImport? Import, string? Error, string[] ErrorArgs)> StageAsync(Stream file, string fileName, Guid? userId, CancellationToken ct = default)
     {
         List<Dictionary<string, string>> raw;
-        try { raw = ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes)); }
-        catch (SpreadsheetReader.FileProblem p) { return (null, p.Message); }
-        if (raw.Count == 0) return (null, "The file has no data rows.");
-        if (raw.Count > MaxRows) return (null, $"At most {MaxRows} rows per file.");
-        if (!raw[0].ContainsKey("name")) return (null, "The file needs a 'name' column (see the template).");
+        // Over the row limit the reader refuses the whole file: nothing is staged, so nothing can be half imported.
+        try { raw = ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes, limits.Value.Communities)); }
+        catch (SpreadsheetReader.FileProblem p) { return (null, p.Message, p.Args); }
+        if (raw.Count == 0) return (null, "The file has no data rows.", []);
+        if (!raw[0].ContainsKey("name")) return (null, "The file needs a 'name' column (see the template).", []);
 
         var rows = await CheckAsync(raw, ct);
         var import = new CommunityImport
@@ -79,7 +78,7 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock)
         };
         db.CommunityImports.Add(import);
         await db.SaveChangesAsync(ct);
-        return (import, null);
+        return (import, null, []);
     }
 
     private async Task<List<ImportRow>> CheckAsync(List<Dictionary<string, string>> raw, CancellationToken ct)

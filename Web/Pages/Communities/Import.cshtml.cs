@@ -47,8 +47,8 @@ public class ImportModel(AppDbContext db, CommunityImporter importer, IStringLoc
         if (file is null || file.Length == 0) { ModelState.AddModelError("file", l["Choose a CSV or XLSX file."]); return Page(); }
         if (file.Length > CommunityImporter.MaxBytes) { ModelState.AddModelError("file", l["The file is larger than 5 MB."]); return Page(); }
         await using var stream = file.OpenReadStream();
-        var (import, error) = await importer.StageAsync(stream, file.FileName, User.UserId());
-        if (import is null) { ModelState.AddModelError("file", l[error!, CommunityImporter.MaxBytes / (1024 * 1024)]); return Page(); }
+        var (import, error, args) = await importer.StageAsync(stream, file.FileName, User.UserId());
+        if (import is null) { ModelState.AddModelError("file", l[error!, args.Length > 0 ? args : [(CommunityImporter.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)]]); return Page(); }
         return RedirectToPage("/Communities/Import", new { id = import.Id });
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Common;
@@ -11,6 +12,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Mous;
 
 [Authorize(Roles = MouFeature.MouReaders)]
+[EnableRateLimiting(RateLimits.Pdf), PdfHandlers("Agreement", "Progress")]
 [RequestSizeLimit(MouRules.MaxAttachmentBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MouRules.MaxAttachmentBytes + 256 * 1024)]
 public class DetailsModel(AppDbContext db, MouService mous, MouDocuments documents, IStringLocalizer l) : PageModel

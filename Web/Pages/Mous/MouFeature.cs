@@ -34,8 +34,8 @@ public sealed class MouFeature : IPortalFeature
         readers.MapGet("/organizations", Organizations).WithSummary("The organisation register.");
         readers.MapGet("/mous", List).WithSummary("MOUs visible to the caller; filters status, partnerId, year, q.");
         readers.MapGet("/mous/{id:long}", Get).WithSummary("One MOU with its parties, items and actions.");
-        readers.MapGet("/mous/{id:long}/agreement.pdf", Agreement).WithSummary("The agreement as a Thai PDF.");
-        readers.MapGet("/mous/{id:long}/progress.pdf", Progress).WithSummary("The action-progress report as a PDF.");
+        readers.MapGet("/mous/{id:long}/agreement.pdf", Agreement).WithSummary("The agreement as a Thai PDF.").RequirePdfLimits();
+        readers.MapGet("/mous/{id:long}/progress.pdf", Progress).WithSummary("The action-progress report as a PDF.").RequirePdfLimits();
         readers.MapGet("/mous/{id:long}/audit", Audit).WithSummary("The audit trail of an MOU.");
         readers.MapGet("/mous/{id:long}/attachments/{attachmentId:long}", Download);
         readers.MapGet("/actions/mine", MyActions).WithSummary("The actions assigned to the caller's organisation, overdue first.");

@@ -15,7 +15,7 @@ namespace PartnerPrograms.Web.Pages.Privacy;
 /// A data subject's rights on one trainee record: reveal the national ID (staff, audited), export everything held
 /// about the person (audited), erase on request (audited: who and when, not what).
 /// </summary>
-public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock)
+public sealed class PersonalData(AppDbContext db, NationalIdProtector protector, TimeProvider clock, ILogger<PersonalData> logger, MailErasure mail)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -24,14 +24,31 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>What a reveal found: nothing (unknown or erased record), the formatted ID, or an ID that is not this row's.</summary>
+    public sealed record Revealed(string? NationalId, bool NotThisRecords);
+
     /// <summary>The full national ID, formatted (1-1037-00123-45-8), with an audit row; null for an unknown or erased record.</summary>
-    public async Task<string?> RevealAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Revealed?> RevealAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var cipher = await db.Trainees.Where(t => t.Id == traineeId).Select(t => t.NationalIdCipher).SingleOrDefaultAsync(ct);
         if (cipher is null) return null;
         Audit(traineeId, user, PersonalDataAction.Reveal);
         await db.SaveChangesAsync(ct);
-        return NationalId.Format(protector.Decrypt(cipher));
+        return ReadNationalId(traineeId, cipher) is { } digits ? new Revealed(NationalId.Format(digits), false) : new Revealed(null, true);
+    }
+
+    /// <summary>
+    /// The row's ID, or null when the ciphertext is not this row's (it was moved from another trainee, or damaged): never
+    /// the other person's number. Logged without any ID, for whoever looks after the database.
+    /// </summary>
+    private string? ReadNationalId(long traineeId, byte[] cipher)
+    {
+        try { return protector.Decrypt(cipher, traineeId); }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            logger.LogWarning("The national ID stored for trainee {TraineeId} does not decrypt for that record: it was moved from another row or damaged", traineeId);
+            return null;
+        }
     }
 
     public sealed record Export(DateTime ExportedAt, ExportedTrainee Trainee, List<ExportedEnrolment> Enrolments, List<ExportedCertificate> Certificates,
@@ -71,19 +88,20 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
             .Select(a => new ExportedAudit(a.At, a.Action, a.UserName)).ToListAsync(ct);
         var export = new Export(clock.GetUtcNow().UtcDateTime,
             new ExportedTrainee(t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn,
-                t.NationalIdCipher is null ? null : NationalId.Format(protector.Decrypt(t.NationalIdCipher)), t.BirthDate, t.Phone, t.Email, t.LineId,
+                t.NationalIdCipher is null || ReadNationalId(t.Id, t.NationalIdCipher) is not { } digits ? null : NationalId.Format(digits), t.BirthDate, t.Phone, t.Email, t.LineId,
                 t.Province, t.Community, t.PdpaConsentAt, t.PdpaConsentBy, t.CreatedAt, t.ErasedAt),
             enrolments, certificates, accounts, audit);
         return JsonSerializer.SerializeToUtf8Bytes(export, Json);
     }
 
-    public sealed record ErasureResult(int Certificates, int Accounts, int Messages);
+    public sealed record ErasureResult(int Certificates, int Accounts, int Messages, int MessagesRedacted = 0);
 
     /// <summary>
     /// Erases the person: the record anonymised (Trainee.Erase), issued certificates kept for verification under the
     /// erased name with their PDFs and cohort ZIPs deleted, linked sign-in accounts disabled and stripped, e-mails to
-    /// them deleted from the outbox. Enrolments, attendance and scores stay, attached to the anonymous record, so
-    /// every report counts the same. One transaction; audited (who, when).
+    /// them deleted and e-mails naming them redacted (<see cref="MailErasure"/>), the reminder log's rows about them
+    /// removed. Enrolments, attendance and scores stay, attached to the anonymous record, so every report counts the
+    /// same. One transaction; audited (who, when).
     /// </summary>
     public async Task<ErasureResult?> EraseAsync(long traineeId, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -91,11 +109,12 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var t = await db.Trainees.SingleOrDefaultAsync(x => x.Id == traineeId, ct);
         if (t is null) return null;
-        var emails = new List<string>();
-        if (t.Email is { Length: > 0 } email) emails.Add(email);
+        var certificates = await db.Certificates.IgnoreQueryFilters().Where(c => c.TraineeId == traineeId).ToListAsync(ct);
+        var accounts = await db.Users.Where(u => u.TraineeId == traineeId).ToListAsync(ct);
+        // Everything that could name the person in a message, read before any of it is emptied.
+        var traces = MailErasure.Collect(t, t.NationalIdCipher is null ? null : ReadNationalId(traineeId, t.NationalIdCipher), certificates, accounts, protector);
         t.Erase(now);
 
-        var certificates = await db.Certificates.IgnoreQueryFilters().Where(c => c.TraineeId == traineeId).ToListAsync(ct);
         foreach (var c in certificates)
         {
             c.HolderName = Trainee.ErasedName;
@@ -106,10 +125,8 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         if (cohorts.Count > 0)
             await db.CertificateBatches.Where(b => cohorts.Contains(b.CohortId) && b.Zip != null).ExecuteUpdateAsync(s => s.SetProperty(b => b.Zip, (byte[]?)null), ct);
 
-        var accounts = await db.Users.Where(u => u.TraineeId == traineeId).ToListAsync(ct);
         foreach (var u in accounts)
         {
-            if (u.Email is { Length: > 0 } e) emails.Add(e);
             var alias = $"erased-{u.Id:N}@erased.invalid";
             u.Email = u.UserName = alias;
             u.NormalizedEmail = u.NormalizedUserName = alias.ToUpperInvariant();
@@ -128,13 +145,12 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
             await db.ApiTokens.Where(a => userIds.Contains(a.UserId)).ExecuteDeleteAsync(ct);
             await db.UserTokens.Where(a => userIds.Contains(a.UserId)).ExecuteDeleteAsync(ct);
         }
-        var lowered = emails.Select(e => e.ToLowerInvariant()).Distinct().ToList();
-        var messages = lowered.Count == 0 ? 0 : await db.OutboxMessages.Where(m => lowered.Contains(m.To.ToLower())).ExecuteDeleteAsync(ct);
+        var messages = await mail.EraseAsync(traces, ct);
 
         Audit(traineeId, user, PersonalDataAction.Erase);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ErasureResult(certificates.Count, accounts.Count, messages);
+        return new ErasureResult(certificates.Count, accounts.Count, messages.Deleted, messages.Redacted);
     }
 
     private void Audit(long traineeId, ClaimsPrincipal user, PersonalDataAction action)

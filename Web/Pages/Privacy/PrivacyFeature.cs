@@ -12,6 +12,8 @@ public sealed class PrivacyFeature : IPortalFeature
         services.AddSingleton(_ => PdpaKeys.Load(config));
         services.AddSingleton(sp => new NationalIdSealingInterceptor(() => sp.GetRequiredService<NationalIdProtector>()));
         services.AddSingleton<NationalIdMaintenance>();
+        services.AddSingleton<ReminderKeyMaintenance>();
         services.AddScoped<PersonalData>();
+        services.AddScoped<MailErasure>();
     }
 }

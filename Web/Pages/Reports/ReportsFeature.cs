@@ -24,7 +24,7 @@ public sealed class ReportsFeature : IPortalFeature
         var signedIn = api.MapGroup("/reports").RequireAuthorization();
         signedIn.MapGet("/summary", Summary).WithSummary("The home dashboard's figures for the caller's role; year in either era (2567 or 2024).");
         signedIn.MapGet("/partners/{id:long}/annual.pdf", PartnerAnnual)
-            .WithSummary("A partner organisation's annual summary PDF (staff, or a partner for its own organisation).");
+            .WithSummary("A partner organisation's annual summary PDF (staff, or a partner for its own organisation).").RequirePdfLimits();
 
         var staff = api.MapGroup("/reports").RequireAuthorization(PortalAuth.StaffPolicy);
         staff.MapGet("/programme.xlsx", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "xlsx", ct))
@@ -32,7 +32,7 @@ public sealed class ReportsFeature : IPortalFeature
         staff.MapGet("/programme.csv", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "csv", ct))
             .WithSummary("The programme report as CSV (UTF-8 with BOM).");
         staff.MapGet("/programme.pdf", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "pdf", ct))
-            .WithSummary("The programme report as a Thai PDF for board meetings.");
+            .WithSummary("The programme report as a Thai PDF for board meetings.").RequirePdfLimits();
     }
 
     private static string RoleOf(System.Security.Claims.ClaimsPrincipal user) => Roles.All.FirstOrDefault(user.IsInRole) ?? "";

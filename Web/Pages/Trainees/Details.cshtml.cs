@@ -20,6 +20,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
 {
     /// <summary>The full ID, only in the response to the reveal POST (never stored in the page's state or a URL).</summary>
     public string? RevealedNationalId { get; private set; }
+    /// <summary>The reveal found a ciphertext that belongs to another record (or is damaged): said so, nothing shown.</summary>
+    public bool RevealRefused { get; private set; }
 
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public Trainee Trainee { get; private set; } = null!;
@@ -48,8 +50,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
 
     public async Task<IActionResult> OnPostRevealAsync()
     {
-        RevealedNationalId = await personalData.RevealAsync(Id, User);
-        if (RevealedNationalId is null) return NotFound();
+        if (await personalData.RevealAsync(Id, User) is not { } revealed) return NotFound();
+        (RevealedNationalId, RevealRefused) = (revealed.NationalId, revealed.NotThisRecords);
         Response.Headers.CacheControl = "no-store";
         return await OnGetAsync();
     }

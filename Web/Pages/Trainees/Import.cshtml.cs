@@ -60,13 +60,13 @@ public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocal
         }
         catch (SpreadsheetReader.FileProblem p)
         {
-            TempData["FlashError"] = l[p.Message, p.Arg ?? ""].Value;
+            TempData["FlashError"] = l[p.Message, p.Args].Value;
             return RedirectToPage();
         }
         var result = await importer.PreviewAsync(bytes, Path.GetFileName(Upload.FileName), User.UserId()!.Value);
         if (result.FileProblem is { } problem)
         {
-            TempData["FlashError"] = result.FileProblemArg is null ? l[problem].Value : l[problem, result.FileProblemArg].Value;
+            TempData["FlashError"] = l[problem, result.FileProblemArgs].Value;
             return RedirectToPage();
         }
         return RedirectToPage(new { id = result.ImportId });

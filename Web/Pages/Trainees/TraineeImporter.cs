@@ -26,7 +26,8 @@ public sealed record ImportProblem(string Field, string Key, string? Arg = null)
 /// Upload → preview (parsed rows stored server-side in trainee_imports, nothing imported) → confirm (new people
 /// inserted in batches, known national IDs matched to their trainee, optionally all enrolled into a cohort).
 /// </summary>
-public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds)
+public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds,
+    Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int BatchSize = 1000;
@@ -59,13 +60,13 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     public static readonly string[] RequiredFields = ["firstName", "lastName", "nationalId"];
     public static string ExpectedColumns => "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, community, pdpaConsent";
 
-    public sealed record PreviewResult(Guid? ImportId, string? FileProblem, string? FileProblemArg = null);
+    public sealed record PreviewResult(Guid? ImportId, string? FileProblem, params string[] FileProblemArgs);
 
     public async Task<PreviewResult> PreviewAsync(byte[] bytes, string fileName, Guid userId, CancellationToken ct = default)
     {
         SpreadsheetReader.Sheet sheet;
-        try { sheet = SpreadsheetReader.Read(bytes, MaxBytes); }
-        catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Arg); }
+        try { sheet = SpreadsheetReader.Read(bytes, MaxBytes, limits.Value.Trainees); }
+        catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Args); }
 
         var columns = new Dictionary<string, int>();
         for (var i = 0; i < sheet.Header.Count; i++)
@@ -151,10 +152,13 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             matched = cleaned.Count - fresh.Count;
             created = fresh.Count;
             // COPY bypasses EF, so the columns are sealed here exactly as the save interceptor would; all of them before
-            // the stream opens, so the per-person AES-GCM and HMAC work does not hold the COPY open.
-            var people = fresh.Select(c =>
+            // the stream opens, so the per-person AES-GCM and HMAC work does not hold the COPY open. The ciphertext is
+            // bound to the row's id, so the ids are taken from the table's sequence first and written explicitly.
+            var ids = fresh.Count == 0 ? [] : await db.Database.SqlQueryRaw<long>(
+                "select nextval(pg_get_serial_sequence('trainees', 'id')) as \"Value\" from generate_series(1, {0})", fresh.Count).ToListAsync(ct);
+            var people = fresh.Select((c, i) =>
             {
-                var t = new Trainee { CreatedAt = now };
+                var t = new Trainee { Id = ids[i], CreatedAt = now };
                 c.ApplyTo(t, consentBy, now);
                 nationalIds.Seal(t);
                 return t;
@@ -162,11 +166,12 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             // One COPY stream for all new people: 10,000 rows in one round trip, inside this transaction.
             var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
             await using (var copy = await conn.BeginBinaryImportAsync(
-                "COPY trainees (title, first_name, last_name, first_name_en, last_name_en, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
+                "COPY trainees (id, title, first_name, last_name, first_name_en, last_name_en, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var t in people)
                 {
                     await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(t.Id, NpgsqlDbType.Bigint, ct);
                     await WriteAsync(copy, t.Title, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.FirstName, NpgsqlDbType.Varchar, ct);
                     await WriteAsync(copy, t.LastName, NpgsqlDbType.Varchar, ct);
@@ -192,8 +197,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                     throw new RuleViolationException("Someone registered one of these people in the meantime. Nothing was imported; confirm again.");
                 }
             }
-            // The new ids, by the hashes just computed (not hashed a second time).
-            var inserted = await IdsByHashAsync(people.ToDictionary(t => Convert.ToBase64String(t.NationalIdHash!), t => t.NationalId!), ct);
+            var inserted = people.ToDictionary(t => t.NationalId!, t => t.Id);
             foreach (var c in cleaned)
                 traineeIds.Add(existing.TryGetValue(c.NationalId, out var known) ? known : inserted[c.NationalId]);
             import.CommittedAt = now;

@@ -83,8 +83,8 @@ public partial class NationalIdStorageTests : IAsyncLifetime
         (await RawImportRowsAsync()).Contains(byImport, StringComparison.Ordinal).ShouldBeFalse("a committed import keeps no rows");
 
         // What is stored decrypts to the IDs typed, under key 1, with the mask for display.
-        var stored = await _app.DbAsync(db => db.Trainees.AsNoTracking().Select(t => new { t.NationalIdCipher, t.NationalIdMasked }).ToListAsync());
-        stored.Select(s => PortalFactory.NationalIds.Decrypt(s.NationalIdCipher!)).Order().ShouldBe(ids.Order());
+        var stored = await _app.DbAsync(db => db.Trainees.AsNoTracking().Select(t => new { t.Id, t.NationalIdCipher, t.NationalIdMasked }).ToListAsync());
+        stored.Select(s => PortalFactory.NationalIds.Decrypt(s.NationalIdCipher!, s.Id)).Order().ShouldBe(ids.Order());
         stored.ShouldAllBe(s => NationalIdProtector.KeyIdOf(s.NationalIdCipher!) == 1);
         stored.Select(s => s.NationalIdMasked).ShouldContain(NationalId.Mask(byPage));
     }
@@ -150,7 +150,7 @@ public partial class NationalIdStorageTests : IAsyncLifetime
             // Key 1 can now be removed: key 2 alone reads everything.
             var key2Only = new NationalIdProtector(new Dictionary<byte, byte[]> { [2] = Convert.FromBase64String(TestKeys.NationalIdKey2) }, 2,
                 Convert.FromBase64String(TestKeys.LookupKey));
-            foreach (var p in people) key2Only.Decrypt(ciphers.Single(c => c.Id == p.Id).NationalIdCipher!).ShouldBe(p.NationalId);
+            foreach (var p in people) key2Only.Decrypt(ciphers.Single(c => c.Id == p.Id).NationalIdCipher!, p.Id).ShouldBe(p.NationalId);
             var staff = await rotated.SignedInClientAsync("staff@example.org");
             var found = await staff.SubmitFormAsync("/Trainees", new Dictionary<string, string> { ["Q"] = people[2].NationalId }, "form[data-testid=search-form]");
             found.Headers.Location!.OriginalString.ShouldBe($"/Trainees/Details?id={people[2].Id}");
@@ -177,7 +177,7 @@ public partial class NationalIdStorageTests : IAsyncLifetime
         }
         await using var app = new PortalFactory(cs);
         var t = await app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync());
-        PortalFactory.NationalIds.Decrypt(t.NationalIdCipher!).ShouldBe(id);
+        PortalFactory.NationalIds.Decrypt(t.NationalIdCipher!, t.Id).ShouldBe(id);
         t.NationalIdHash.ShouldBe(PortalFactory.NationalIds.Hash(id));
         t.NationalIdMasked.ShouldBe(NationalId.Mask(id));
         await using var check = new NpgsqlConnection(cs);

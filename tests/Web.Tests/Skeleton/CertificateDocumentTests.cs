@@ -24,7 +24,7 @@ public class CertificateDocumentTests : IAsyncLifetime
     {
         var printer = _app.Services.GetRequiredService<CertificatePrinter>();
         var models = new[] { Model("นางสาวญาณี ปิ่นแก้วฟ้า", "K7QF-3M9D-XA"), Model("นายปั้น ผู้ใหญ่ฟ้าลั่น", "Q2W4-E6R8-T9"), Model("นางบุญเรือน ศักดิ์ศรีเจริญ", "ABCD-EFGH-JK") };
-        var pdfs = await printer.PrintAsync(models);
+        var pdfs = await printer.PrintAsync(models, PdfPool.Jobs);
         pdfs.Count.ShouldBe(3);
         for (var i = 0; i < 3; i++)
         {
@@ -50,7 +50,7 @@ public class CertificateDocumentTests : IAsyncLifetime
         {
             CourseTitle = "การพัฒนาผู้ประกอบการชุมชนสู่การค้าออนไลน์ การเล่าเรื่องราวของผลิตภัณฑ์ การตัดต่อคลิปโฆษณาด้วยโทรศัพท์มือถือ และกลยุทธ์การขาย",
         };
-        var pdfs = await printer.PrintAsync([model, Model("นายปั้น ผู้ใหญ่ฟ้าลั่น", "Q2W4-E6R8-T9")]);
+        var pdfs = await printer.PrintAsync([model, Model("นายปั้น ผู้ใหญ่ฟ้าลั่น", "Q2W4-E6R8-T9")], PdfPool.Jobs);
         (await Tools.PdfPageCountAsync(pdfs[0])).ShouldBe(1);
         var lines = (await Tools.PdfTextAsync(pdfs[0])).Split('\n');
         lines.ShouldContain(l => string.Concat(l.Where(c => !char.IsWhiteSpace(c))).Contains(string.Concat(model.HolderName.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal), "the whole name on one line");

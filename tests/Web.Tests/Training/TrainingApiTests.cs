@@ -40,7 +40,7 @@ public class TrainingApiTests : IAsyncLifetime
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var traineeId = (await Json(created)).GetProperty("id").GetInt64();
         var stored = await _app.DbAsync(db => db.Trainees.SingleAsync(t => t.Id == traineeId));
-        PortalFactory.NationalIds.Decrypt(stored.NationalIdCipher!).ShouldBe(id);
+        PortalFactory.NationalIds.Decrypt(stored.NationalIdCipher!, stored.Id).ShouldBe(id);
         stored.NationalIdMasked.ShouldBe(PartnerPrograms.Domain.Common.NationalId.Mask(id));
         stored.BirthDate.ShouldBe(new DateOnly(1987, 3, 15));
         stored.Province.ShouldBe("มหาสารคาม");

@@ -144,7 +144,7 @@ public class TrainingPagesTests : IAsyncLifetime
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
         var afterEdit = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(t => t.Id == traineeId));
         afterEdit.LastName.ShouldBe("ทองดีมาก");
-        PortalFactory.NationalIds.Decrypt(afterEdit.NationalIdCipher!).ShouldBe(id);
+        PortalFactory.NationalIds.Decrypt(afterEdit.NationalIdCipher!, afterEdit.Id).ShouldBe(id);
 
         // Searching by the full ID posts (the ID never goes into a URL) and opens the person.
         var found = await _staff.SubmitFormAsync("/Trainees", new Dictionary<string, string> { ["Q"] = NationalId.Format(id) }, "form[data-testid=search-form]");
@@ -225,6 +225,6 @@ public class TrainingPagesTests : IAsyncLifetime
         counts.NotCompleted.ShouldBeGreaterThan(0, "attendance has gaps");
         counts.Waiting.ShouldBeGreaterThan(0);
         counts.Linked.ShouldNotBeNull();
-        (await _app.DbAsync(db => db.Trainees.ToListAsync())).ShouldAllBe(t => NationalId.HasValidChecksum(PortalFactory.NationalIds.Decrypt(t.NationalIdCipher!)));
+        (await _app.DbAsync(db => db.Trainees.ToListAsync())).ShouldAllBe(t => NationalId.HasValidChecksum(PortalFactory.NationalIds.Decrypt(t.NationalIdCipher!, t.Id)));
     }
 }

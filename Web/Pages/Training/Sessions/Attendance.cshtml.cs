@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Common;
@@ -13,6 +14,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Training.Sessions;
 
 /// <summary>One screen for a session's whole roster (made for a phone), and the session's printable sign-in sheet.</summary>
+[EnableRateLimiting(RateLimits.Pdf), PdfHandlers("SignInSheet")]
 public class AttendanceModel(AppDbContext db, TrainingCommands commands, DocumentRenderer documents, TimeProvider clock, IStringLocalizer l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
