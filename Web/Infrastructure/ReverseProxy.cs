@@ -46,9 +46,11 @@ public static class ReverseProxy
     public static IApplicationBuilder UsePortalReverseProxy(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        // HSTS is only sent on HTTPS requests to a non-local host name, so it is on wherever that can happen.
+        // HSTS is only sent on HTTPS requests to a non-local host name, so it is on wherever that can happen. The portal
+        // itself never listens on TLS: nginx redirects plain HTTP (deploy/nginx), which leaves the instances' loopback
+        // ports free for /health checks (UseHttpsRedirection could only log that it found no HTTPS port, or send those
+        // checks to a port that is not there).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(TestingEnvironment)) app.UseHttpsRedirection();
         app.UseCookiePolicy();
         return app;
     }

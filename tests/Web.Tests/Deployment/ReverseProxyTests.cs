@@ -66,7 +66,7 @@ public class ReverseProxyTests : IAsyncLifetime
         var redirect = await SendAsync(_app, proxied, HttpMethod.Get, "/Mous");
         redirect.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         redirect.Headers.Location!.ToString().ShouldStartWith("https://portal.example.org/Account/Login");
-        redirect.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=15552000");
+        Hsts(redirect).ShouldBe("max-age=15552000");
 
         var cookies = await SignInCookiesAsync(_app, proxied);
         cookies.Keys.ShouldBe(new[] { "antiforgery", "culture", "auth" }, ignoreOrder: true);
@@ -76,7 +76,7 @@ public class ReverseProxyTests : IAsyncLifetime
         var spoofed = proxied with { Peer = "203.0.113.7" };
         var plain = await SendAsync(_app, spoofed, HttpMethod.Get, "/Mous");
         plain.Headers.Location!.ToString().ShouldStartWith("http://localhost/Account/Login");
-        plain.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        Hsts(plain).ShouldBeNull();
         (await SignInCookiesAsync(_app, spoofed)).Values.ShouldAllBe(c => !c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -91,7 +91,7 @@ public class ReverseProxyTests : IAsyncLifetime
 
         var https = await SendAsync(app, new Proxy("127.0.0.1", "198.51.100.20", "https", "portal.example.org"), HttpMethod.Get, "/health");
         https.StatusCode.ShouldBe(HttpStatusCode.OK);
-        https.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=15552000");
+        Hsts(https).ShouldBe("max-age=15552000");
 
         // A request that reached the portal without TLS (a misconfigured proxy): the cookies still go out Secure-only.
         var cookies = await SignInCookiesAsync(app, new Proxy("198.51.100.21", null, null, null));
@@ -151,6 +151,9 @@ public class ReverseProxyTests : IAsyncLifetime
         found["auth"] = SetCookies(signIn).Single(c => c.StartsWith("pp.auth=", StringComparison.Ordinal));
         return found;
     }
+
+    private static string? Hsts(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Strict-Transport-Security", out var values) ? values.Single() : null;
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
