@@ -119,7 +119,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.AddPortalRateLimits();
-builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(180));
+builder.Services.AddPortalReverseProxy(builder.Configuration, builder.Environment);
 
 // ---- Jobs, mail and documents.
 builder.Services.Configure<MailSettings>(builder.Configuration.GetSection("Smtp"));
@@ -191,11 +191,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = PortalExceptionHandler.StatusFor,
 });
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
-{
-    app.UseHsts();
-    app.UseHttpsRedirection();
-}
+app.UsePortalReverseProxy();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
