@@ -38,6 +38,13 @@ public static class PortalAuth
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var v) ? v : null;
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
+
+    /// <summary>
+    /// The acting user's name, as shown in the layout and recorded in audit columns ("changed by"): the display name
+    /// the sign-in carries (the e-mail when the account has no name), empty for an anonymous caller.
+    /// </summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
 }
 
 /// <summary>Adds the user's organisation, trainee record and name to the sign-in, for scoping and the layout.</summary>

@@ -7,11 +7,16 @@ namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>
 /// Verbs run instead of the web server: `create-admin --email E` (password from ADMIN_PASSWORD or a prompt) creates
-/// the first admin in production; `rotate-national-id-keys` re-encrypts national IDs under Pdpa:CurrentKeyId; `schema-script` prints the DDL EF would create, to draft a new SQL migration;
-/// `restore --from FILE [--force]` puts a backup back (before the schema is touched: RunBeforeStartAsync).
+/// the first admin in production; `rotate-national-id-keys` re-encrypts national IDs under Pdpa:CurrentKeyId;
+/// `schema-script` prints the DDL of the EF model (the starting point of a new SQL migration; dotnet ef is not
+/// available here) without touching the database; `restore --from FILE [--force]` puts a backup back (before the
+/// schema is touched: RunBeforeStartAsync).
 /// </summary>
 public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options)
 {
+    /// <summary>False for verbs that must not migrate or convert anything first.</summary>
+    public bool NeedsSchema => Verb != "schema-script";
+
     public static CommandLine Parse(string[] args)
     {
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;

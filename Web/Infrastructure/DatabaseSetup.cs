@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Jobs.Backup;
 
 namespace PartnerPrograms.Web.Infrastructure;
@@ -52,12 +54,25 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// The database and what looks after it: stopped last on shutdown; when the portal runs the server itself, a
-    /// watchdog that restarts it after a crash, and (then, or with Backup:Directory) the daily backup job.
+    /// The database and what looks after it: the EF context scoped to the request's data scope; the server stopped
+    /// last on shutdown; when the portal runs the server itself, a watchdog that restarts it after a crash, and (then,
+    /// or with Backup:Directory) the daily backup job.
     /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, PortalDatabase database, IConfiguration config)
     {
         services.AddSingleton(database);
+        services.AddScoped<IDataScope, HttpDataScope>();
+        services.AddSingleton<QueryCounter>();
+        var countQueries = QueryCounter.Enabled(config);
+        // The options depend on singletons only, so they are built once (a singleton) rather than on every request;
+        // the context itself stays scoped and unpooled (it reads the request's data scope).
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            o.UseNpgsql(database.ConnectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+            // National IDs are encrypted on every save (Domain/Privacy); the plain value is never a mapped column.
+            o.AddInterceptors(sp.GetRequiredService<NationalIdSealingInterceptor>());
+            if (countQueries) o.AddInterceptors(sp.GetRequiredService<QueryCounter>());
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         // Registered first so it stops last, after the job servers and the watchdog.
         services.AddHostedService<EmbeddedPostgresLifetime>();
         if (database.Embedded is not null) services.AddHostedService<EmbeddedPostgresWatchdog>();

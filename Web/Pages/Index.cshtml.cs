@@ -20,7 +20,7 @@ public class IndexModel(TimeProvider clock, IServiceProvider services) : PageMod
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
-    public string DisplayName => User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+    public string DisplayName => User.DisplayName();
     public string Role => Roles.All.FirstOrDefault(User.IsInRole) ?? "";
     public DateOnly Today => Dates.TodayInBangkok(clock);
     public bool IsStaff => User.IsStaff();

@@ -20,6 +20,8 @@ public sealed class AccountFeature : IPortalFeature
         new("Outbox", "/Admin/Outbox", 920, Roles.Admin),
     ];
 
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<AccountMails>();
+
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", IssueToken).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)

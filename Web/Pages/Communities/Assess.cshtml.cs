@@ -45,7 +45,7 @@ public class AssessModel(AppDbContext db, CommunityService service, IStringLocal
             ModelState.AddModelError("Input." + key, l["Give every criterion a score within its range."]);
         if (Input.Assessor is { Length: > 200 }) ModelState.AddModelError("Input.Assessor", l["At most 200 characters."]);
         if (!ModelState.IsValid) return Page();
-        var a = await service.AssessAsync(community, Input.AssessedOn!.Value, Input.Scores, Input.Assessor, Input.Notes, User.Identity?.Name);
+        var a = await service.AssessAsync(community, Input.AssessedOn!.Value, Input.Scores, Input.Assessor, Input.Notes, User.DisplayName());
         TempData["Flash"] = l["Assessment recorded: {0}.", l[CommunityLabels.Category(a.Category)].Value].Value;
         return RedirectToPage("/Communities/Details", new { id = Id });
     }

@@ -123,7 +123,7 @@ public sealed class CommunitiesFeature : IPortalFeature
         else if (request.AssessedOn > service.Today) errors["assessedOn"] = ["The assessment date cannot be in the future."];
         if (request.Assessor is { Length: > 200 }) errors["assessor"] = ["At most 200 characters."];
         if (errors.Count > 0) return ApiErrors.Validation(errors);
-        var a = await service.AssessAsync(community, request.AssessedOn!.Value, request.Scores!, request.Assessor, request.Notes, http.User.Identity?.Name);
+        var a = await service.AssessAsync(community, request.AssessedOn!.Value, request.Scores!, request.Assessor, request.Notes, http.User.DisplayName());
         return TypedResults.Created($"/api/v1/communities/{id}", new AssessResponse(a.Id, id, a.AssessedOn, rubric.Version, a.Category.ToString(),
             community.Category.ToString(), a.TourismScore, a.Reasons.Select(r => r.ToString()).ToList()));
     }
@@ -141,7 +141,7 @@ public sealed class CommunitiesFeature : IPortalFeature
             if (string.IsNullOrWhiteSpace(request.Reason)) return ApiErrors.Validation("reason", "Write the reason for the override.");
             if (request.Reason.Length > 2000) return ApiErrors.Validation("reason", "At most 2000 characters.");
         }
-        await service.OverrideAsync(community, category, request.Reason, http.User.Identity?.Name);
+        await service.OverrideAsync(community, category, request.Reason, http.User.DisplayName());
         return TypedResults.Ok(new OverrideResponse(id, community.Category.ToString(), community.ComputedCategory.ToString(),
             community.OverrideCategory is { } oc ? new OverrideDto(oc.ToString(), community.OverrideReason!, community.OverriddenBy, community.OverriddenAt) : null));
     }

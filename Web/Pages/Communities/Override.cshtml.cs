@@ -42,7 +42,7 @@ public class OverrideModel(AppDbContext db, CommunityService service, IStringLoc
             if (Reason is { Length: > 2000 }) ModelState.AddModelError(nameof(Reason), l["At most 2000 characters."]);
         }
         if (!ModelState.IsValid) return Page();
-        await service.OverrideAsync(community, category, Reason, User.Identity?.Name);
+        await service.OverrideAsync(community, category, Reason, User.DisplayName());
         TempData["Flash"] = (category is null ? l["Override removed."] : l["Group overridden."]).Value;
         return RedirectToPage("/Communities/Details", new { id = Id });
     }

@@ -71,7 +71,7 @@ public class RubricModel(AppDbContext db, CommunityService service, IStringLocal
         definition.Thresholds = Input.Thresholds;
         foreach (var e in definition.Validate()) ModelState.AddModelError("", l[e]);
         if (!ModelState.IsValid) return Page();
-        var saved = await service.SaveRubricVersionAsync(definition, User.Identity?.Name, Input.ChangeNote?.Trim());
+        var saved = await service.SaveRubricVersionAsync(definition, User.DisplayName(), Input.ChangeNote?.Trim());
         TempData["Flash"] = l["Rubric version {0} saved. Earlier assessments keep the version they were scored with.", saved.Version].Value;
         return RedirectToPage("/Communities/Rubric");
     }

@@ -155,7 +155,7 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
 
     private void Audit(long traineeId, ClaimsPrincipal user, PersonalDataAction action)
     {
-        var name = user.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "";
+        var name = user.DisplayName();
         db.PersonalDataAudit.Add(new PersonalDataAuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime, UserId = user.UserId(), UserName = name.Length > 200 ? name[..200] : name, Action = action, TraineeId = traineeId,

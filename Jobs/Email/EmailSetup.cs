@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartnerPrograms.Jobs.Email;
+
+public static class EmailSetup
+{
+    /// <summary>
+    /// Sending from the outbox: the relay from "Smtp", with "Mail:PickupDirectory" (else <paramref name="pickupDefault"/>)
+    /// for .eml files when no relay is set, and "Mail:MaxAttempts".
+    /// </summary>
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration config, string pickupDefault)
+    {
+        services.Configure<MailSettings>(config.GetSection("Smtp"));
+        services.Configure<MailSettings>(o =>
+        {
+            o.PickupDirectory = config["Mail:PickupDirectory"] is { Length: > 0 } dir ? dir : pickupDefault;
+            if (config.GetValue<int?>("Mail:MaxAttempts") is { } max) o.MaxAttempts = max;
+        });
+        services.AddSingleton<EmailSender>();
+        services.AddScoped<OutboxDispatcher>();
+        return services;
+    }
+}
