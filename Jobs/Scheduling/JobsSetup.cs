@@ -25,6 +25,8 @@ public static class JobsSetup
         services.AddScoped<Reminders.ReminderSender>();
         services.AddScoped<Reminders.ReminderRunner>();
         services.AddSingleton<Reminders.UnsubscribeLinks>();
+        services.AddSingleton<Email.MailRenderer>();
+        services.AddSingleton<Email.MailWriter>();
         services.AddScoped<Reminders.IReminderSource, Reminders.MouReminders>();
         services.AddScoped<Reminders.IReminderSource, Reminders.TrainingReminders>();
         services.AddScoped<Reminders.ICalendarEventSource, Reminders.PortalCalendarEvents>();

@@ -31,7 +31,8 @@ public static class IssueBenchmark
                 .AddDbContext<AppDbContext>(o => o.UseNpgsql(cs).UseNationalIdProtection(NationalIdProtector.FromBase64(
                     [new("1", NationalIdProtector.NewKey())], "1", NationalIdProtector.NewKey())))
                 .AddSingleton(TimeProvider.System).AddSingleton<PdfRenderer>().AddSingleton<DocumentRenderer>().AddSingleton<CertificatePrinter>()
-                .AddScoped<ReminderSender>().AddSingleton<UnsubscribeLinks>().AddScoped<CertificateQueries>().AddScoped<CertificatePdfs>()
+                .AddScoped<ReminderSender>().AddSingleton<UnsubscribeLinks>().AddSingleton<MailRenderer>().AddSingleton<MailWriter>()
+                .AddPortalLocalization().AddScoped<CertificateQueries>().AddScoped<CertificatePdfs>()
                 .AddScoped<CertificateMails>().AddScoped<CertificateZip>().AddScoped<CertificateIssuer>();
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
             services.Configure<PortalOptions>(o => o.PublicBaseUrl = "https://portal.example");

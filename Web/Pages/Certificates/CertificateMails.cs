@@ -1,20 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Jobs.Email;
+using PartnerPrograms.Jobs.Email.Templates;
 using PartnerPrograms.Jobs.Reminders;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>"Your certificate is ready": to the holder's e-mail (the linked account's, else the trainee's), once per code.</summary>
-public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, UnsubscribeLinks unsubscribe, CertificatePdfs pdfs,
-    IOptions<PortalOptions> options, ILogger<CertificateMails> logger)
+public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, MailWriter mails, CertificatePdfs pdfs,
+    ILogger<CertificateMails> logger)
 {
-    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
     public async Task<ReminderOutcome> QueueIssuedMailAsync(Certificate c, PortalSettings settings, CancellationToken ct = default) =>
         (await QueueIssuedMailsAsync([c], settings, ct))[0];
@@ -31,14 +30,15 @@ public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, 
         var users = (await db.Users.AsNoTracking().Where(u => u.TraineeId != null && traineeIds.Contains(u.TraineeId.Value))
                 .Select(u => new { u.Id, u.Email, u.PreferredLanguage, TraineeId = u.TraineeId!.Value }).ToListAsync(ct))
             .GroupBy(u => u.TraineeId).ToDictionary(g => g.Key, g => g.First());
-        var requests = certificates.Select(c =>
+        var requests = new List<ReminderSender.Request>();
+        foreach (var c in certificates)
         {
             var user = users.GetValueOrDefault(c.TraineeId);
             var to = user?.Email ?? trainees.GetValueOrDefault(c.TraineeId);
-            var message = IssuedMail(c, settings, to, user?.Id, user?.PreferredLanguage);
+            var message = await IssuedMailAsync(c, settings, new MailTo(to, user?.PreferredLanguage, user?.Id));
             var recipient = user is null ? "email:" + (to ?? "").ToLowerInvariant() : $"user:{user.Id}";
-            return new ReminderSender.Request(user?.Id, recipient, c.Code, message);
-        }).ToList();
+            requests.Add(new ReminderSender.Request(user?.Id, recipient, c.Code, message));
+        }
         return await reminders.SendManyAsync(ReminderKind.CertificateIssued, requests, ct);
     }
 
@@ -67,39 +67,17 @@ public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, 
         return queued;
     }
 
-    private OutboxMessage IssuedMail(Certificate c, PortalSettings settings, string? to, Guid? userId, string? preferredLanguage)
+    private Task<OutboxMessage> IssuedMailAsync(Certificate c, PortalSettings settings, MailTo to)
     {
-        if (string.IsNullOrWhiteSpace(to)) return new OutboxMessage { To = "" };
-        var th = preferredLanguage != "en";
-        var signIn = BaseUrl + (userId is null ? "/verify/" + c.Code.Replace("-", "", StringComparison.Ordinal) : "/Certificates/My");
-        var facts = new EmailLayout.Section(th ? "รายละเอียด" : "Details",
-        [
-            (th ? "หลักสูตร: " : "Course: ") + (th ? c.CourseTitle : c.CourseTitleEn ?? c.CourseTitle),
-            (th ? "รุ่น: " : "Cohort: ") + c.CohortName,
-            (th ? "รหัสวุฒิบัตร: " : "Certificate code: ") + c.Code,
-            (th ? "ตรวจสอบได้ที่: " : "Verify at: ") + pdfs.VerifyUrl(c.Code),
-        ]);
-        var content = EmailLayout.Build(
-            th ? $"วุฒิบัตรของท่านพร้อมแล้ว: {c.CourseTitle}" : $"Your certificate is ready: {c.CourseTitleEn ?? c.CourseTitle}",
-            th ? $"เรียน {c.HolderName}" : $"Dear {c.HolderNameEn ?? c.HolderName}",
-            [th ? $"{settings.FoundationNameTh} ขอแสดงความยินดี วุฒิบัตรของท่านพร้อมแล้ว" : $"Congratulations from {settings.FoundationNameEn}: your certificate is ready.",
-             settings.AttachCertificatePdfToEmail
-                ? (th ? "วุฒิบัตรแนบมากับอีเมลนี้ และดาวน์โหลดได้เมื่อเข้าสู่ระบบ" : "It is attached to this e-mail, and you can download it when signed in.")
-                : (th ? "ท่านดาวน์โหลดวุฒิบัตรได้เมื่อเข้าสู่ระบบ" : "You can download it when signed in.")],
-            [facts], th ? "เข้าสู่ระบบเพื่อดูวุฒิบัตร" : "Sign in to see your certificate", signIn,
-            th ? "อีเมลนี้ส่งโดยอัตโนมัติจากระบบ PartnerPrograms" : "This e-mail was sent automatically by PartnerPrograms.",
-            userId is null ? null : th ? "ยกเลิกการรับอีเมลประเภทนี้" : "Unsubscribe from these e-mails",
-            userId is null ? null : unsubscribe.PageUrl(BaseUrl, userId.Value, ReminderKind.CertificateIssued));
-        var message = new OutboxMessage
+        // An account sees its certificates after signing in; a trainee without one can still check the code publicly.
+        var signIn = to.UserId is null ? pdfs.VerifyUrl(c.Code) : mails.Url("/Certificates/My");
+        OutboxAttachment[] attachments = settings.AttachCertificatePdfToEmail && c.Pdf is not null
+            ? [new OutboxAttachment { FileName = CertificateZip.FileName(c.HolderName, c.Code), ContentType = "application/pdf", Content = c.Pdf }]
+            : [];
+        return mails.WriteAsync<CertificateIssuedMail>(to, new Dictionary<string, object?>
         {
-            To = to, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
-            UnsubscribeUrl = userId is null ? null : unsubscribe.OneClickUrl(BaseUrl, userId.Value, ReminderKind.CertificateIssued),
-        };
-        if (settings.AttachCertificatePdfToEmail && c.Pdf is not null)
-            message.Attachments.Add(new OutboxAttachment
-            {
-                FileName = CertificateZip.FileName(c.HolderName, c.Code), ContentType = "application/pdf", Content = c.Pdf,
-            });
-        return message;
+            [nameof(CertificateIssuedMail.Certificate)] = c, [nameof(CertificateIssuedMail.Settings)] = settings,
+            [nameof(CertificateIssuedMail.VerifyUrl)] = pdfs.VerifyUrl(c.Code), [nameof(CertificateIssuedMail.SignInUrl)] = signIn,
+        }, ReminderKind.CertificateIssued, attachments: attachments);
     }
 }
