@@ -16,8 +16,8 @@ public sealed class MailRenderer(IServiceProvider services, ILoggerFactory logge
 
     public static string Language(string? preferred) => preferred == "en" ? "en" : "th";
 
-    public async Task<RenderedMail> RenderAsync<TMail>(string language, IDictionary<string, object?> parameters, string? unsubscribeUrl)
-        where TMail : MailTemplate
+    public async Task<RenderedMail> RenderAsync<TMail>(string language, IDictionary<string, object?> parameters,
+        string? unsubscribeUrl) where TMail : MailTemplate
     {
         MailContent? content = null;
         var all = new Dictionary<string, object?>(parameters)
@@ -25,7 +25,8 @@ public sealed class MailRenderer(IServiceProvider services, ILoggerFactory logge
             [nameof(MailTemplate.UnsubscribeUrl)] = unsubscribeUrl,
             [nameof(MailTemplate.Composed)] = (Action<MailContent>)(c => content = c),
         };
-        var html = await ComponentHtml.RenderAsync<TMail>(services, loggerFactory, all, language == "en" ? English : Thai);
+        var culture = language == "en" ? English : Thai;
+        var html = await ComponentHtml.RenderAsync<TMail>(services, loggerFactory, all, culture);
         return new RenderedMail(content!.Subject, html, MailText.Write(content));
     }
 }

@@ -16,9 +16,10 @@ public sealed class MailWriter(MailRenderer renderer, UnsubscribeLinks unsubscri
     /// <summary>An absolute address on the portal, for the mail's button.</summary>
     public string Url(string path) => options.Value.Url(path);
 
-    /// <summary>A message with no address when <paramref name="to"/> has none (the sender skips it as NoAddress).</summary>
-    public async Task<OutboxMessage> WriteAsync<TMail>(MailTo to, IDictionary<string, object?> parameters, ReminderKind? kind = null,
-        string? dedupeKey = null, IEnumerable<OutboxAttachment>? attachments = null) where TMail : MailTemplate
+    /// <summary>A message with no address when <paramref name="to"/> has none (the sender skips it).</summary>
+    public async Task<OutboxMessage> WriteAsync<TMail>(MailTo to, IDictionary<string, object?> parameters,
+        ReminderKind? kind = null, string? dedupeKey = null, IEnumerable<OutboxAttachment>? attachments = null)
+        where TMail : MailTemplate
     {
         if (string.IsNullOrWhiteSpace(to.Email)) return new OutboxMessage { To = "" };
         var language = MailRenderer.Language(to.Language);
@@ -28,7 +29,8 @@ public sealed class MailWriter(MailRenderer renderer, UnsubscribeLinks unsubscri
             canUnsubscribe ? unsubscribe.PageUrl(baseUrl, to.UserId!.Value, kind!.Value) : null);
         var message = new OutboxMessage
         {
-            To = to.Email, Cc = to.Cc, Subject = mail.Subject, HtmlBody = mail.Html, TextBody = mail.Text, Language = language,
+            To = to.Email, Cc = to.Cc, Subject = mail.Subject, HtmlBody = mail.Html, TextBody = mail.Text,
+            Language = language,
             UnsubscribeUrl = canUnsubscribe ? unsubscribe.OneClickUrl(baseUrl, to.UserId!.Value, kind!.Value) : null,
         };
         if (dedupeKey is not null) message.DedupeKey = dedupeKey;

@@ -1,6 +1,7 @@
 namespace PartnerPrograms.Jobs.Reminders;
 
-/// <summary>A feature's reminders (MOU actions, MOU terms, sessions, …), run by the daily reminder job for a date.</summary>
+/// <summary>A feature's reminders (MOU actions and terms, sessions, …), run by the daily reminder job for a date.
+/// </summary>
 public interface IReminderSource
 {
     string Name { get; }

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace PartnerPrograms.Jobs.Reminders;
 
-/// <summary>Runs every reminder source for a date. Safe to run any number of times: the reminder log de-duplicates.</summary>
+/// <summary>Runs every reminder source for a date; safe to run any number of times (the reminder log de-duplicates).
+/// </summary>
 public sealed class ReminderRunner(IEnumerable<IReminderSource> sources, ILogger<ReminderRunner> logger)
 {
     public async Task<ReminderRunResult> RunAsync(DateOnly today, CancellationToken ct)
@@ -11,8 +12,8 @@ public sealed class ReminderRunner(IEnumerable<IReminderSource> sources, ILogger
         foreach (var source in sources)
         {
             var result = await source.RunAsync(today, ct);
-            logger.LogInformation("Reminders {Source} for {Date}: {Queued} queued, {Skipped} already sent", source.Name, today,
-                result.Queued, result.SkippedAsAlreadySent);
+            logger.LogInformation("Reminders {Source} for {Date}: {Queued} queued, {Skipped} already sent", source.Name,
+                today, result.Queued, result.SkippedAsAlreadySent);
             total += result;
         }
         return total;

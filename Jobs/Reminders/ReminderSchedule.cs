@@ -20,8 +20,10 @@ public static class ReminderSchedule
     }
 
     /// <summary>The ISO week of an overdue action's weekly reminder, when today is the configured day.</summary>
-    public static string? OverdueWeek(DateOnly due, DateOnly today, DayOfWeek day) =>
-        today > due && today.DayOfWeek == day
-            ? $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}"
-            : null;
+    public static string? OverdueWeek(DateOnly due, DateOnly today, DayOfWeek day)
+    {
+        if (today <= due || today.DayOfWeek != day) return null;
+        var date = today.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}";
+    }
 }

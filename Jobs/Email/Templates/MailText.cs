@@ -18,7 +18,8 @@ public static class MailText
         }
         if (mail.Button is { } b) text.Append(b.ShowUrl ? b.Url : $"{b.Text}: {b.Url}").Append("\n\n");
         text.Append(mail.Footer).Append('\n');
-        if (mail.UnsubscribeUrl is not null) text.Append(mail.UnsubscribeText).Append(": ").Append(mail.UnsubscribeUrl).Append('\n');
+        if (mail.UnsubscribeUrl is not null)
+            text.Append(mail.UnsubscribeText).Append(": ").Append(mail.UnsubscribeUrl).Append('\n');
         return text.ToString();
     }
 }

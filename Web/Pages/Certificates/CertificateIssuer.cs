@@ -16,20 +16,20 @@ namespace PartnerPrograms.Web.Pages.Certificates;
 /// enrolment with a valid (or revoked) certificate gets no other from a bulk issue, and the partial unique index on
 /// certificates(enrollment_id) where valid stops a concurrent run.
 /// </summary>
-public sealed class CertificateIssuer(AppDbContext db, CertificateQueries queries, CertificatePdfs pdfs, CertificateMails mails,
-    CertificateZip zips, TimeProvider clock, ILogger<CertificateIssuer> logger)
+public sealed class CertificateIssuer(AppDbContext db, CertificateQueries queries, CertificatePdfs pdfs,
+    CertificateMails mails, CertificateZip zips, TimeProvider clock, ILogger<CertificateIssuer> logger)
 {
     /// <summary>
     /// Records a batch for the cohort (the job then runs it), or returns the cohort's batch that is already queued or
     /// running (Created = false): one issue at a time per cohort, kept so by a partial unique index.
     /// Throws when the cohort is not closed.
     /// </summary>
-    public async Task<(CertificateBatch Batch, bool Created)> CreateBatchAsync(long cohortId, IReadOnlyList<Signatory>? signatories,
-        CancellationToken ct = default)
+    public async Task<(CertificateBatch Batch, bool Created)> CreateBatchAsync(long cohortId,
+        IReadOnlyList<Signatory>? signatories, CancellationToken ct = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cohortId, ct)
                      ?? throw new NotFoundException("Cohort not found");
-        if (cohort.Status != CohortStatus.Completed) throw new RuleViolationException("Certificates are issued once the cohort is closed.");
+        if (cohort.Status != CohortStatus.Completed) throw new RuleViolationException(NotClosed);
         if (await ActiveBatchAsync(cohortId, ct) is { } active) return (active, false);
         var list = Clean(signatories) ?? await queries.DefaultSignatoriesAsync(cohortId, ct);
         var batch = new CertificateBatch
@@ -46,32 +46,39 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.Entry(batch).State = EntityState.Detached; // another click won the race: join its batch
-            return (await ActiveBatchAsync(cohortId, ct)
-                    ?? throw new RuleViolationException("Certificates are already being issued for this cohort."), false);
+            var winner = await ActiveBatchAsync(cohortId, ct)
+                         ?? throw new RuleViolationException("Certificates are already being issued for this cohort.");
+            return (winner, false);
         }
     }
 
+    private const string NotClosed = "Certificates are issued once the cohort is closed.";
+
     private Task<CertificateBatch?> ActiveBatchAsync(long cohortId, CancellationToken ct) =>
         db.CertificateBatches.AsNoTracking()
-            .Where(b => b.CohortId == cohortId && (b.Status == CertificateBatchStatus.Queued || b.Status == CertificateBatchStatus.Running))
+            .Where(b => b.CohortId == cohortId &&
+                        (b.Status == CertificateBatchStatus.Queued || b.Status == CertificateBatchStatus.Running))
             .SingleOrDefaultAsync(ct);
 
     private static List<Signatory>? Clean(IReadOnlyList<Signatory>? list) =>
-        list?.Where(s => !string.IsNullOrWhiteSpace(s.Name)).Select(s => new Signatory(s.Name.Trim(), s.Position?.Trim() ?? ""))
-            .Take(3).ToList() is { Count: > 0 } l ? l : null;
+        list?.Where(s => !string.IsNullOrWhiteSpace(s.Name))
+            .Select(s => new Signatory(s.Name.Trim(), s.Position?.Trim() ?? "")).Take(3).ToList() is { Count: > 0 } l
+            ? l
+            : null;
 
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    /// <summary>The job's work: issue every missing certificate, then build the cohort's ZIP. Safe to run again.</summary>
+    /// <summary>The job's work: issue every missing certificate, then build the cohort's ZIP; safe to run again.
+    /// </summary>
     public async Task RunBatchAsync(long batchId, CancellationToken ct = default)
     {
         var batch = await db.CertificateBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null) return;
         var total = await queries.Eligible(batch.CohortId).CountAsync(ct);
         var row = db.CertificateBatches.Where(b => b.Id == batchId);
-        await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Running).SetProperty(b => b.Total, total)
-            .SetProperty(b => b.Done, 0).SetProperty(b => b.Error, (string?)null), ct);
+        await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Running)
+            .SetProperty(b => b.Total, total).SetProperty(b => b.Done, 0).SetProperty(b => b.Error, (string?)null), ct);
         try
         {
             await IssueForCohortAsync(batch.CohortId, batch.Signatories,
@@ -79,22 +86,22 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
             await mails.QueueMissingIssuedMailsAsync(batch.CohortId, ct);
             var zip = await zips.BuildAsync(batch.CohortId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Done).SetProperty(b => b.Zip, zip)
-                .SetProperty(b => b.FinishedAt, now), ct);
+            await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Done)
+                .SetProperty(b => b.Zip, zip).SetProperty(b => b.FinishedAt, now), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Certificate batch {BatchId} failed", batchId);
             var message = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
             var now = clock.GetUtcNow().UtcDateTime;
-            await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Failed).SetProperty(b => b.Error, message)
-                .SetProperty(b => b.FinishedAt, now), CancellationToken.None);
+            await row.ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CertificateBatchStatus.Failed)
+                .SetProperty(b => b.Error, message).SetProperty(b => b.FinishedAt, now), CancellationToken.None);
             throw;
         }
     }
 
-    private sealed record Row(long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName, string? FirstNameEn,
-        string? LastNameEn);
+    private sealed record Row(long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName,
+        string? FirstNameEn, string? LastNameEn);
 
     private static IQueryable<Row> Rows(IQueryable<Enrollment> enrollments) =>
         enrollments.Select(e => new Row(e.Id, e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName,
@@ -104,34 +111,39 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
     public async Task<List<string>> IssueForCohortAsync(long cohortId, IReadOnlyList<Signatory>? signatories = null,
         Func<int, Task>? progress = null, CancellationToken ct = default)
     {
-        var rows = await Rows(queries.Eligible(cohortId).OrderBy(e => e.Trainee.FirstName).ThenBy(e => e.Trainee.LastName)
-            .ThenBy(e => e.Id)).ToListAsync(ct);
+        var eligible = queries.Eligible(cohortId);
+        var ordered = eligible.OrderBy(e => e.Trainee.FirstName).ThenBy(e => e.Trainee.LastName).ThenBy(e => e.Id);
+        var rows = await Rows(ordered).ToListAsync(ct);
         return await IssueRowsAsync(cohortId, rows, signatories, progress, ct);
     }
 
     /// <summary>Issues to one enrolment; a trainee who did not complete gets none (RuleViolation naming why).</summary>
-    public async Task<Certificate> IssueOneAsync(long enrollmentId, IReadOnlyList<Signatory>? signatories = null, CancellationToken ct = default)
+    public async Task<Certificate> IssueOneAsync(long enrollmentId, IReadOnlyList<Signatory>? signatories = null,
+        CancellationToken ct = default)
     {
         var e = await db.Enrollments.AsNoTracking().Where(x => x.Id == enrollmentId)
-            .Select(x => new { x.CohortId, x.Status, x.Completed, CohortStatus = x.Cohort.Status }).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Enrolment not found");
-        if (e.CohortStatus != CohortStatus.Completed) throw new RuleViolationException("Certificates are issued once the cohort is closed.");
+                    .Select(x => new { x.CohortId, x.Status, x.Completed, CohortStatus = x.Cohort.Status })
+                    .SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException("Enrolment not found");
+        if (e.CohortStatus != CohortStatus.Completed) throw new RuleViolationException(NotClosed);
         if (e.Status != EnrollmentStatus.Enrolled || e.Completed != true)
             throw new RuleViolationException("This trainee did not complete the course: no certificate.");
         var rows = await Rows(queries.Eligible(e.CohortId).Where(x => x.Id == enrollmentId)).ToListAsync(ct);
         var codes = rows.Count == 0 ? [] : await IssueRowsAsync(e.CohortId, rows, signatories, null, ct);
-        if (codes.Count == 0) throw new RuleViolationException("This trainee already has a certificate for this cohort.");
+        if (codes.Count == 0)
+            throw new RuleViolationException("This trainee already has a certificate for this cohort.");
         return await db.Certificates.AsNoTracking().SingleAsync(c => c.Code == codes[0], ct);
     }
 
-    private async Task<List<string>> IssueRowsAsync(long cohortId, List<Row> rows, IReadOnlyList<Signatory>? signatories,
-        Func<int, Task>? progress, CancellationToken ct)
+    private async Task<List<string>> IssueRowsAsync(long cohortId, List<Row> rows,
+        IReadOnlyList<Signatory>? signatories, Func<int, Task>? progress, CancellationToken ct)
     {
         var issued = new List<string>();
         if (rows.Count == 0) { if (progress is not null) await progress(0); return issued; }
         var settings = await SettingsStore.LoadAsync(db, ct);
-        var template = await TemplateAsync(cohortId, Clean(signatories) ?? await queries.DefaultSignatoriesAsync(cohortId, ct), ct);
-        var chunks = rows.Chunk(CertificatePrinter.BatchSize).Select(chunk => chunk.Select(r => template.For(r)).ToList()).ToList();
+        var signers = Clean(signatories) ?? await queries.DefaultSignatoriesAsync(cohortId, ct);
+        var template = await TemplateAsync(cohortId, signers, ct);
+        var chunks = rows.Chunk(CertificatePrinter.BatchSize).Select(c => c.Select(template.For).ToList()).ToList();
         // A batch runs as a job: it prints on the job pages, never taking the ones web requests use.
         Task<IReadOnlyList<byte[]>> Print(List<Certificate> list) => pdfs.PrintAsync(list, settings, PdfPool.Jobs, ct);
         // Chromium prints the next chunk while this one is stored and its e-mails queued.
@@ -153,12 +165,13 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
         finally
         {
             if (next is not null)
-                try { await next; } catch (Exception e) when (e is not OutOfMemoryException) { logger.LogDebug(e, "Unused print failed"); }
+                try { await next; }
+                catch (Exception e) when (e is not OutOfMemoryException) { logger.LogDebug(e, "Unused print failed"); }
         }
         return issued;
     }
 
-    /// <summary>Stores a chunk; when another run issued some of these meanwhile, keeps what is new, one by one.</summary>
+    /// <summary>Stores a chunk; when another run issued some of them meanwhile, keeps what is new one by one.</summary>
     private async Task<List<Certificate>> SaveAsync(List<Certificate> certificates, CancellationToken ct)
     {
         db.Certificates.AddRange(certificates);
@@ -184,8 +197,8 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
     }
 
     /// <summary>What every certificate of the cohort shares: course, dates, signatories, issue date.</summary>
-    private sealed record Template(long CohortId, string Cohort, string Course, string? CourseEn, decimal Hours, DateOnly Start,
-        DateOnly End, DateOnly Today, List<Signatory> Signers, DateTime Now)
+    private sealed record Template(long CohortId, string Cohort, string Course, string? CourseEn, decimal Hours,
+        DateOnly Start, DateOnly End, DateOnly Today, List<Signatory> Signers, DateTime Now)
     {
         public Certificate For(Row r) => new()
         {
@@ -207,7 +220,8 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
             }).SingleAsync(ct);
         var today = Dates.TodayInBangkok(clock);
         var start = cohort.StartDate ?? cohort.First ?? today;
-        return new Template(cohortId, cohort.Name, cohort.TitleTh, cohort.TitleEn, cohort.Hours, start, cohort.EndDate ?? cohort.Last ?? start,
-            today, signers, clock.GetUtcNow().UtcDateTime);
+        var end = cohort.EndDate ?? cohort.Last ?? start;
+        return new Template(cohortId, cohort.Name, cohort.TitleTh, cohort.TitleEn, cohort.Hours, start, end, today,
+            signers, clock.GetUtcNow().UtcDateTime);
     }
 }

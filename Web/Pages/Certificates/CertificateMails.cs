@@ -10,25 +10,27 @@ using PartnerPrograms.Jobs.Reminders;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
-/// <summary>"Your certificate is ready": to the holder's e-mail (the linked account's, else the trainee's), once per code.</summary>
+/// <summary>"Your certificate is ready": to the holder's e-mail (the linked account's, else the trainee's), once per
+/// code.</summary>
 public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, MailWriter mails, CertificatePdfs pdfs,
     ILogger<CertificateMails> logger)
 {
-
-    public async Task<ReminderOutcome> QueueIssuedMailAsync(Certificate c, PortalSettings settings, CancellationToken ct = default) =>
-        (await QueueIssuedMailsAsync([c], settings, ct))[0];
+    public async Task<ReminderOutcome> QueueIssuedMailAsync(Certificate c, PortalSettings settings,
+        CancellationToken ct = default) => (await QueueIssuedMailsAsync([c], settings, ct))[0];
 
     /// <summary>The same for many certificates in a handful of round trips (a chunk of 50 at issue: two queries for the
     /// addresses, then <see cref="ReminderSender.SendManyAsync"/>), where one by one took about eight each.</summary>
-    public async Task<IReadOnlyList<ReminderOutcome>> QueueIssuedMailsAsync(IReadOnlyList<Certificate> certificates, PortalSettings settings,
-        CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReminderOutcome>> QueueIssuedMailsAsync(IReadOnlyList<Certificate> certificates,
+        PortalSettings settings, CancellationToken ct = default)
     {
         if (certificates.Count == 0) return [];
         var traineeIds = certificates.Select(c => c.TraineeId).Distinct().ToList();
         var trainees = await db.Trainees.AsNoTracking().IgnoreQueryFilters().Where(t => traineeIds.Contains(t.Id))
             .Select(t => new { t.Id, t.Email }).ToDictionaryAsync(t => t.Id, t => t.Email, ct);
-        var users = (await db.Users.AsNoTracking().Where(u => u.TraineeId != null && traineeIds.Contains(u.TraineeId.Value))
-                .Select(u => new { u.Id, u.Email, u.PreferredLanguage, TraineeId = u.TraineeId!.Value }).ToListAsync(ct))
+        var users = (await db.Users.AsNoTracking()
+                .Where(u => u.TraineeId != null && traineeIds.Contains(u.TraineeId.Value))
+                .Select(u => new { u.Id, u.Email, u.PreferredLanguage, TraineeId = u.TraineeId!.Value })
+                .ToListAsync(ct))
             .GroupBy(u => u.TraineeId).ToDictionary(g => g.Key, g => g.First());
         var requests = new List<ReminderSender.Request>();
         foreach (var c in certificates)
@@ -63,7 +65,8 @@ public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, 
             foreach (var c in certificates)
                 if (await QueueIssuedMailAsync(c, settings, ct) == ReminderOutcome.Queued) queued++;
         }
-        if (queued > 0) logger.LogWarning("Certificate e-mails caught up for cohort {CohortId}: {Queued}", cohortId, queued);
+        if (queued > 0)
+            logger.LogWarning("Certificate e-mails caught up for cohort {CohortId}: {Queued}", cohortId, queued);
         return queued;
     }
 
@@ -71,13 +74,14 @@ public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, 
     {
         // An account sees its certificates after signing in; a trainee without one can still check the code publicly.
         var signIn = to.UserId is null ? pdfs.VerifyUrl(c.Code) : mails.Url("/Certificates/My");
-        OutboxAttachment[] attachments = settings.AttachCertificatePdfToEmail && c.Pdf is not null
-            ? [new OutboxAttachment { FileName = CertificateZip.FileName(c.HolderName, c.Code), ContentType = "application/pdf", Content = c.Pdf }]
+        OutboxAttachment[] attachments = settings.AttachCertificatePdfToEmail && c.Pdf is { } pdf
+            ? [new() { FileName = CertificateZip.FileName(c.HolderName, c.Code), ContentType = "application/pdf", Content = pdf }]
             : [];
         return mails.WriteAsync<CertificateIssuedMail>(to, new Dictionary<string, object?>
         {
             [nameof(CertificateIssuedMail.Certificate)] = c, [nameof(CertificateIssuedMail.Settings)] = settings,
-            [nameof(CertificateIssuedMail.VerifyUrl)] = pdfs.VerifyUrl(c.Code), [nameof(CertificateIssuedMail.SignInUrl)] = signIn,
+            [nameof(CertificateIssuedMail.VerifyUrl)] = pdfs.VerifyUrl(c.Code),
+            [nameof(CertificateIssuedMail.SignInUrl)] = signIn,
         }, ReminderKind.CertificateIssued, attachments: attachments);
     }
 }

@@ -7,8 +7,8 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>Changes to a certificate once issued: revoke it, or re-issue a corrected copy.</summary>
-public sealed class CertificateRevisions(AppDbContext db, CertificateQueries queries, CertificatePdfs pdfs, CertificateMails mails,
-    TimeProvider clock)
+public sealed class CertificateRevisions(AppDbContext db, CertificateQueries queries, CertificatePdfs pdfs,
+    CertificateMails mails, TimeProvider clock)
 {
     public async Task<Certificate> RevokeAsync(string code, string reason, CancellationToken ct = default)
     {
@@ -20,13 +20,14 @@ public sealed class CertificateRevisions(AppDbContext db, CertificateQueries que
 
     /// <summary>A corrected copy (e.g. the name) with a new code and a new PDF; the old one shows as superseded and
     /// points to it.</summary>
-    public async Task<Certificate> ReissueAsync(string code, string holderName, string? holderNameEn, CancellationToken ct = default)
+    public async Task<Certificate> ReissueAsync(string code, string holderName, string? holderNameEn,
+        CancellationToken ct = default)
     {
         var old = await queries.FindAsync(code, ct);
         var settings = await SettingsStore.LoadAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var fresh = old.ReissueAs(CertificateCode.New(), holderName, string.IsNullOrWhiteSpace(holderNameEn) ? null : holderNameEn,
-            Dates.TodayInBangkok(clock), now);
+        var english = string.IsNullOrWhiteSpace(holderNameEn) ? null : holderNameEn;
+        var fresh = old.ReissueAs(CertificateCode.New(), holderName, english, Dates.TodayInBangkok(clock), now);
         fresh.AttachPdf((await pdfs.PrintAsync([fresh], settings, PdfPool.Requests, ct))[0]);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
