@@ -74,19 +74,20 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
         return result + await TermWarningsAsync(today, settings, ct);
     }
 
-    private async Task<OutboxMessage?> Digest(ReminderKind kind, Recipient to, IReadOnlyList<Item> items, IReadOnlyDictionary<long, string> owners,
-        DateOnly today)
+    private async Task<OutboxMessage?> Digest(ReminderKind kind, Recipient to, IReadOnlyList<Item> items,
+        IReadOnlyDictionary<long, string> owners, DateOnly today)
     {
         var cc = items.Select(i => owners.GetValueOrDefault(i.Action.MouId)).OfType<string>()
-            .Where(e => !e.Equals(to.Email, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var actions = items.Select(i => new DigestAction(i.Action.MouCode, i.Action.MouTitle, i.Action.Title, i.Action.Due, i.DaysLeft,
-            today.DayNumber - i.Action.Due.DayNumber)).ToList();
-        return await mails.WriteAsync<ActionDigestMail>(new MailTo(to.Email, to.Language, to.UserId, cc.Count == 0 ? null : string.Join(", ", cc)),
-            new Dictionary<string, object?>
-            {
-                [nameof(ActionDigestMail.Name)] = to.Name, [nameof(ActionDigestMail.Overdue)] = kind == ReminderKind.ActionOverdue,
-                [nameof(ActionDigestMail.Actions)] = actions, [nameof(ActionDigestMail.Url)] = mails.Url("/Mous"),
-            }, kind);
+            .Where(e => !e.Equals(to.Email, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var actions = items.Select(i => new DigestAction(i.Action.MouCode, i.Action.MouTitle, i.Action.Title, i.Action.Due,
+            i.DaysLeft, today.DayNumber - i.Action.Due.DayNumber)).ToList();
+        var recipient = new MailTo(to.Email, to.Language, to.UserId, cc.Count == 0 ? null : string.Join(", ", cc));
+        return await mails.WriteAsync<ActionDigestMail>(recipient, new Dictionary<string, object?>
+        {
+            [nameof(ActionDigestMail.Name)] = to.Name, [nameof(ActionDigestMail.Overdue)] = kind == ReminderKind.ActionOverdue,
+            [nameof(ActionDigestMail.Actions)] = actions, [nameof(ActionDigestMail.Url)] = mails.Url("/Mous"),
+        }, kind);
     }
 
     /// <summary>Each organisation's partner users and its contacts with an e-mail; one recipient per address. Two queries.</summary>
@@ -141,12 +142,13 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
                     new Dictionary<string, object?>
                     {
                         [nameof(MouTermEndingMail.Name)] = to.Name, [nameof(MouTermEndingMail.Code)] = mou.Code,
-                        [nameof(MouTermEndingMail.Title)] = mou.Title, [nameof(MouTermEndingMail.EndDate)] = mou.EndDate,
+                        [nameof(MouTermEndingMail.Title)] = mou.Title,
+                        [nameof(MouTermEndingMail.EndDate)] = mou.EndDate,
                         [nameof(MouTermEndingMail.DaysLeft)] = mou.EndDate.DayNumber - today.DayNumber,
                         [nameof(MouTermEndingMail.Url)] = mails.Url($"/Mous/Details?id={mou.Id}"),
                     }, ReminderKind.MouTermEnding);
-                result = result.Add(await sender.SendAsync(ReminderKind.MouTermEnding, to.UserId, to.Key, $"mou:{mou.Id}:term:{bucket}",
-                    message, ct));
+                var occurrence = $"mou:{mou.Id}:term:{bucket}";
+                result = result.Add(await sender.SendAsync(ReminderKind.MouTermEnding, to.UserId, to.Key, occurrence, message, ct));
             }
         }
         return result;

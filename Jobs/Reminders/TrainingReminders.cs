@@ -40,18 +40,18 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
         foreach (var r in rows)
         {
             var user = users.FirstOrDefault(u => u.TraineeId == r.TraineeId);
-            var message = await mails.WriteAsync<SessionTomorrowMail>(new MailTo(r.Email, user?.PreferredLanguage, user?.Id),
-                new Dictionary<string, object?>
-                {
-                    [nameof(SessionTomorrowMail.Name)] = r.Name, [nameof(SessionTomorrowMail.Topic)] = r.Topic,
-                    [nameof(SessionTomorrowMail.Course)] = r.Course, [nameof(SessionTomorrowMail.Cohort)] = r.CohortName,
-                    [nameof(SessionTomorrowMail.Day)] = r.Date, [nameof(SessionTomorrowMail.Start)] = r.StartTime,
-                    [nameof(SessionTomorrowMail.End)] = r.EndTime, [nameof(SessionTomorrowMail.Place)] = r.Place,
-                    [nameof(SessionTomorrowMail.Online)] = r.IsOnline, [nameof(SessionTomorrowMail.Venue)] = r.Venue,
-                    [nameof(SessionTomorrowMail.Url)] = mails.Url("/Training/My"),
-                }, ReminderKind.SessionTomorrow);
-            result = result.Add(await sender.SendAsync(ReminderKind.SessionTomorrow, user?.Id, "trainee:" + r.TraineeId, "session:" + r.SessionId,
-                message, ct));
+            var to = new MailTo(r.Email, user?.PreferredLanguage, user?.Id);
+            var message = await mails.WriteAsync<SessionTomorrowMail>(to, new Dictionary<string, object?>
+            {
+                [nameof(SessionTomorrowMail.Name)] = r.Name, [nameof(SessionTomorrowMail.Topic)] = r.Topic,
+                [nameof(SessionTomorrowMail.Course)] = r.Course, [nameof(SessionTomorrowMail.Cohort)] = r.CohortName,
+                [nameof(SessionTomorrowMail.Day)] = r.Date, [nameof(SessionTomorrowMail.Start)] = r.StartTime,
+                [nameof(SessionTomorrowMail.End)] = r.EndTime, [nameof(SessionTomorrowMail.Place)] = r.Place,
+                [nameof(SessionTomorrowMail.Online)] = r.IsOnline, [nameof(SessionTomorrowMail.Venue)] = r.Venue,
+                [nameof(SessionTomorrowMail.Url)] = mails.Url("/Training/My"),
+            }, ReminderKind.SessionTomorrow);
+            result = result.Add(await sender.SendAsync(ReminderKind.SessionTomorrow, user?.Id, "trainee:" + r.TraineeId,
+                "session:" + r.SessionId, message, ct));
         }
         return result;
     }
@@ -79,7 +79,8 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
         var result = ReminderRunResult.None;
         foreach (var s in staff)
         {
-            var (outcome, _) = await sender.SendDigestAsync(ReminderKind.LowAttendance, s.Id, "user:" + s.Id, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (outcome, _) = await sender.SendDigestAsync(ReminderKind.LowAttendance, s.Id, "user:" + s.Id, day,
                 atRisk, r => "enrollment:" + r.EnrollmentId, async fresh => await mails.WriteAsync<LowAttendanceMail>(
                     new MailTo(s.Email, s.PreferredLanguage, s.Id), new Dictionary<string, object?>
                     {
