@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace PartnerPrograms.Jobs.Documents;
@@ -8,16 +6,8 @@ namespace PartnerPrograms.Jobs.Documents;
 /// <summary>Renders a document (a Razor component fed by a plain record) to HTML, then to PDF.</summary>
 public sealed class DocumentRenderer(IServiceProvider services, ILoggerFactory loggerFactory, PdfRenderer pdf)
 {
-    public async Task<string> RenderHtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        await using var scope = services.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return "<!DOCTYPE html>" + output.ToHtmlString();
-        });
-    }
+    public Task<string> RenderHtmlAsync<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent => ComponentHtml.RenderAsync<TComponent>(services, loggerFactory, parameters);
 
     /// <summary>Prints on the pages for web requests.</summary>
     public Task<byte[]> RenderPdfAsync<TComponent>(IDictionary<string, object?> parameters, PdfPageOptions? options = null,

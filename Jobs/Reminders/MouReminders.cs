@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
@@ -8,42 +7,18 @@ using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Jobs.Email;
+using PartnerPrograms.Jobs.Email.Templates;
 
 namespace PartnerPrograms.Jobs.Reminders;
-
-/// <summary>
-/// Which reminder an action is due for on a day: the smallest lead time it has reached (14 → 7 → 1 days), or the
-/// weekly overdue reminder. Each bucket is sent once, so a missed day (an instance down) catches up the next day
-/// instead of skipping the reminder.
-/// </summary>
-public static class ReminderSchedule
-{
-    public static int? DueBucket(DateOnly due, DateOnly today, IReadOnlyList<int> leadDays)
-    {
-        var daysLeft = due.DayNumber - today.DayNumber;
-        if (daysLeft < 0) return null;
-        int? bucket = null;
-        foreach (var d in leadDays.OrderByDescending(d => d))
-            if (daysLeft <= d) bucket = d;
-        return bucket;
-    }
-
-    /// <summary>The ISO week of an overdue action's weekly reminder, when today is the configured day.</summary>
-    public static string? OverdueWeek(DateOnly due, DateOnly today, DayOfWeek day) =>
-        today > due && today.DayOfWeek == day
-            ? $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}"
-            : null;
-}
 
 /// <summary>
 /// MOU action reminders (due in 14, 7, 1 days; overdue weekly) as one digest per person per day, to the responsible
 /// organisation's contacts and partner users, copied to the staff member who created the MOU; and MOU term warnings
 /// (90, 60, 30 days) to that staff member and every party's contacts.
 /// </summary>
-public sealed class MouReminders(AppDbContext db, ReminderSender sender, UnsubscribeLinks unsubscribe, IConfiguration config) : IReminderSource
+public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWriter mails) : IReminderSource
 {
     public string Name => "mou";
-    private string BaseUrl => (config["App:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
     private sealed record ActionRow(long Id, long MouId, string MouCode, string MouTitle, string Title, long OrganizationId, DateOnly Due, ActionStatus Status);
     private sealed record Item(ActionRow Action, string Key, int? DaysLeft);
@@ -99,35 +74,20 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
         return result + await TermWarningsAsync(today, settings, ct);
     }
 
-    private OutboxMessage Digest(ReminderKind kind, Recipient to, IReadOnlyList<Item> items, IReadOnlyDictionary<long, string> owners, DateOnly today)
+    private async Task<OutboxMessage?> Digest(ReminderKind kind, Recipient to, IReadOnlyList<Item> items,
+        IReadOnlyDictionary<long, string> owners, DateOnly today)
     {
-        var th = to.Language != "en";
-        var culture = CultureInfo.GetCultureInfo(th ? "th-TH" : "en-GB");
-        string Date(DateOnly d) => d.ToString("d MMMM yyyy", culture);
-        var overdue = kind == ReminderKind.ActionOverdue;
-        var subject = th
-            ? (overdue ? $"ภารกิจเกินกำหนด {items.Count} รายการ" : $"ภารกิจใกล้ครบกำหนด {items.Count} รายการ")
-            : (overdue ? $"{items.Count} overdue action(s)" : $"{items.Count} action(s) coming due");
-        var sections = items.GroupBy(i => (i.Action.MouCode, i.Action.MouTitle)).Select(g => new EmailLayout.Section(
-            $"{g.Key.MouCode} {g.Key.MouTitle}",
-            g.Select(i => th
-                ? $"{i.Action.Title} — ครบกำหนด {Date(i.Action.Due)}" + (i.DaysLeft is { } d ? (d == 0 ? " (วันนี้)" : $" (อีก {d} วัน)") : $" (เกินกำหนด {today.DayNumber - i.Action.Due.DayNumber} วัน)")
-                : $"{i.Action.Title} — due {Date(i.Action.Due)}" + (i.DaysLeft is { } e ? (e == 0 ? " (today)" : $" (in {e} days)") : $" ({today.DayNumber - i.Action.Due.DayNumber} days overdue)")).ToList())).ToList();
-        var content = EmailLayout.Build(subject,
-            th ? $"เรียน {to.Name}" : $"Dear {to.Name}",
-            [th ? "ภารกิจตามบันทึกข้อตกลงความร่วมมือที่หน่วยงานของท่านรับผิดชอบ:" : "Actions your organisation is responsible for under its MOUs:"],
-            sections, th ? "ดูและรายงานความคืบหน้า" : "View and report progress", $"{BaseUrl}/Mous",
-            th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
-            th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-            to.UserId is { } uid ? unsubscribe.PageUrl(BaseUrl, uid, kind) : null);
         var cc = items.Select(i => owners.GetValueOrDefault(i.Action.MouId)).OfType<string>()
-            .Where(e => !e.Equals(to.Email, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new OutboxMessage
+            .Where(e => !e.Equals(to.Email, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var actions = items.Select(i => new DigestAction(i.Action.MouCode, i.Action.MouTitle, i.Action.Title, i.Action.Due,
+            i.DaysLeft, today.DayNumber - i.Action.Due.DayNumber)).ToList();
+        var recipient = new MailTo(to.Email, to.Language, to.UserId, cc.Count == 0 ? null : string.Join(", ", cc));
+        return await mails.WriteAsync<ActionDigestMail>(recipient, new Dictionary<string, object?>
         {
-            To = to.Email, Cc = cc.Count == 0 ? null : string.Join(", ", cc), Subject = content.Subject,
-            HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
-            UnsubscribeUrl = to.UserId is { } user ? unsubscribe.OneClickUrl(BaseUrl, user, kind) : null,
-        };
+            [nameof(ActionDigestMail.Name)] = to.Name, [nameof(ActionDigestMail.Overdue)] = kind == ReminderKind.ActionOverdue,
+            [nameof(ActionDigestMail.Actions)] = actions, [nameof(ActionDigestMail.Url)] = mails.Url("/Mous"),
+        }, kind);
     }
 
     /// <summary>Each organisation's partner users and its contacts with an e-mail; one recipient per address. Two queries.</summary>
@@ -178,24 +138,17 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, Unsubsc
                 .Select(c => new Recipient("email:" + c.Email!.ToLower(), null, c.Email!, "th", c.Name)).ToListAsync(ct));
             foreach (var to in recipients.DistinctBy(r => r.Email.ToLowerInvariant()))
             {
-                var th = to.Language != "en";
-                var end = mou.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(th ? "th-TH" : "en-GB"));
-                var days = mou.EndDate.DayNumber - today.DayNumber;
-                var content = EmailLayout.Build(
-                    th ? $"บันทึกข้อตกลง {mou.Code} จะสิ้นสุดในอีก {days} วัน" : $"MOU {mou.Code} ends in {days} days",
-                    th ? $"เรียน {to.Name}" : $"Dear {to.Name}",
-                    [th ? $"บันทึกข้อตกลงความร่วมมือ \"{mou.Title}\" จะสิ้นสุดระยะเวลาในวันที่ {end} หากต้องการดำเนินความร่วมมือต่อ โปรดพิจารณาต่ออายุ"
-                        : $"The MOU \"{mou.Title}\" ends on {end}. If the cooperation should continue, consider renewing it."],
-                    [], th ? "ดูบันทึกข้อตกลง" : "Open the MOU", $"{BaseUrl}/Mous/Details?id={mou.Id}",
-                    th ? "อีเมลนี้ส่งจากระบบ PartnerPrograms โดยอัตโนมัติ" : "This e-mail was sent automatically by PartnerPrograms.",
-                    th ? "หยุดรับการแจ้งเตือนประเภทนี้" : "Stop these reminders",
-                    to.UserId is { } uid ? unsubscribe.PageUrl(BaseUrl, uid, ReminderKind.MouTermEnding) : null);
-                result = result.Add(await sender.SendAsync(ReminderKind.MouTermEnding, to.UserId, to.Key, $"mou:{mou.Id}:term:{bucket}",
-                    new OutboxMessage
+                var message = await mails.WriteAsync<MouTermEndingMail>(new MailTo(to.Email, to.Language, to.UserId),
+                    new Dictionary<string, object?>
                     {
-                        To = to.Email, Subject = content.Subject, HtmlBody = content.Html, TextBody = content.Text, Language = th ? "th" : "en",
-                        UnsubscribeUrl = to.UserId is { } user ? unsubscribe.OneClickUrl(BaseUrl, user, ReminderKind.MouTermEnding) : null,
-                    }, ct));
+                        [nameof(MouTermEndingMail.Name)] = to.Name, [nameof(MouTermEndingMail.Code)] = mou.Code,
+                        [nameof(MouTermEndingMail.Title)] = mou.Title,
+                        [nameof(MouTermEndingMail.EndDate)] = mou.EndDate,
+                        [nameof(MouTermEndingMail.DaysLeft)] = mou.EndDate.DayNumber - today.DayNumber,
+                        [nameof(MouTermEndingMail.Url)] = mails.Url($"/Mous/Details?id={mou.Id}"),
+                    }, ReminderKind.MouTermEnding);
+                var occurrence = $"mou:{mou.Id}:term:{bucket}";
+                result = result.Add(await sender.SendAsync(ReminderKind.MouTermEnding, to.UserId, to.Key, occurrence, message, ct));
             }
         }
         return result;

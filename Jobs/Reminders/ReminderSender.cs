@@ -5,28 +5,6 @@ using PartnerPrograms.Domain.Reminders;
 
 namespace PartnerPrograms.Jobs.Reminders;
 
-public enum ReminderOutcome { Queued, AlreadySent, OptedOut, NoAddress }
-
-/// <summary>What one run of the reminder jobs did.</summary>
-public sealed record ReminderRunResult(int Queued, int SkippedAsAlreadySent)
-{
-    public static readonly ReminderRunResult None = new(0, 0);
-    public static ReminderRunResult operator +(ReminderRunResult a, ReminderRunResult b) => new(a.Queued + b.Queued, a.SkippedAsAlreadySent + b.SkippedAsAlreadySent);
-    public ReminderRunResult Add(ReminderOutcome outcome) => outcome switch
-    {
-        ReminderOutcome.Queued => this with { Queued = Queued + 1 },
-        ReminderOutcome.AlreadySent => this with { SkippedAsAlreadySent = SkippedAsAlreadySent + 1 },
-        _ => this,
-    };
-}
-
-/// <summary>A feature's reminders (MOU actions, MOU terms, sessions, …), run by the daily reminder job for a date.</summary>
-public interface IReminderSource
-{
-    string Name { get; }
-    Task<ReminderRunResult> RunAsync(DateOnly today, CancellationToken ct);
-}
-
 /// <summary>
 /// Sends one reminder at most once: the reminder_log row (unique per kind, recipient, occurrence) and the outbox
 /// message are written in one transaction, and a user who turned the kind off is skipped. A recipient key that is an
@@ -129,8 +107,10 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock, PartnerP
         return results;
     }
 
-    /// <summary>One person's digest for a day: the candidate items and how to write the e-mail from the fresh ones.</summary>
-    public sealed record DigestRequest<T>(Guid? UserId, string RecipientKey, IReadOnlyList<T> Items, Func<IReadOnlyList<T>, OutboxMessage?> Build);
+    /// <summary>One person's digest for a day: the candidate items and how to write the e-mail from the fresh ones
+    /// (rendering a template is asynchronous).</summary>
+    public sealed record DigestRequest<T>(Guid? UserId, string RecipientKey, IReadOnlyList<T> Items,
+        Func<IReadOnlyList<T>, Task<OutboxMessage?>> Build);
 
     /// <summary>
     /// One digest e-mail for a person and a day, listing only the items not reminded before: each item (e.g. "the
@@ -138,6 +118,12 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock, PartnerP
     /// </summary>
     public async Task<(ReminderOutcome Outcome, IReadOnlyList<T> Sent)> SendDigestAsync<T>(ReminderKind kind, Guid? userId, string recipientKey,
         string dayKey, IReadOnlyList<T> items, Func<T, string> itemKey, Func<IReadOnlyList<T>, OutboxMessage?> build, CancellationToken ct = default)
+        => await SendDigestAsync(kind, userId, recipientKey, dayKey, items, itemKey, fresh => Task.FromResult(build(fresh)), ct);
+
+    /// <summary>The same, written by an asynchronous builder (a mail template).</summary>
+    public async Task<(ReminderOutcome Outcome, IReadOnlyList<T> Sent)> SendDigestAsync<T>(ReminderKind kind, Guid? userId, string recipientKey,
+        string dayKey, IReadOnlyList<T> items, Func<T, string> itemKey, Func<IReadOnlyList<T>, Task<OutboxMessage?>> build,
+        CancellationToken ct = default)
     {
         var results = await SendDigestsAsync(kind, dayKey, [new DigestRequest<T>(userId, recipientKey, items, build)], itemKey, ct);
         return results[0];
@@ -183,7 +169,7 @@ public sealed class ReminderSender(AppDbContext db, TimeProvider clock, PartnerP
                 if (r.UserId is { } u && optedOut.Contains(u)) continue;
                 var fresh = r.Items.Where(item => inserted.Contains(stored[i] + '\u001f' + "item:" + itemKey(item))).ToList();
                 if (fresh.Count == 0) { results[i] = (ReminderOutcome.AlreadySent, []); continue; }
-                var message = r.Build(fresh);
+                var message = await r.Build(fresh);
                 if (message is null || string.IsNullOrWhiteSpace(message.To)) { results[i] = (ReminderOutcome.NoAddress, []); continue; }
                 // The first new item names the digest: it was never sent before, so the key is new too.
                 var entry = new ReminderLogEntry { Kind = kind, RecipientKey = stored[i], OccurrenceKey = $"{dayKey}:{itemKey(fresh[0])}", CreatedAt = now };

@@ -12,7 +12,6 @@ public static class PortalWebSetup
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.Configure<PortalOptions>(config.GetSection("App"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FigureCache>();
         services.AddHttpContextAccessor();

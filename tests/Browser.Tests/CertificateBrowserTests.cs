@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Certificates;
@@ -51,7 +52,7 @@ public class CertificateBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
                 (await visitor.Locator("[data-testid=holder]").InnerTextAsync()).Trim().ShouldBe("นางสาวญาณี ปิ่นแก้วฟ้า");
                 await BrowserFixture.ScreenshotAsync(visitor, "certificates-verify-valid-phone");
 
-                await fixture.App.InScopeAsync(sp => sp.GetRequiredService<CertificateIssuer>().RevokeAsync(stored.Code, "ทดสอบการเพิกถอน"));
+                await fixture.App.InScopeAsync(sp => sp.GetRequiredService<CertificateRevisions>().RevokeAsync(stored.Code, "ทดสอบการเพิกถอน"));
                 await visitor.ReloadAsync();
                 (await visitor.Locator("[data-testid=verify-result]").GetAttributeAsync("data-status")).ShouldBe("revoked");
                 (await visitor.ContentAsync()).ShouldNotContain("ทดสอบการเพิกถอน");

@@ -8,6 +8,7 @@ using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Jobs.Documents;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Reminders;
 using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Certificates;
@@ -30,7 +31,9 @@ public static class IssueBenchmark
                 .AddDbContext<AppDbContext>(o => o.UseNpgsql(cs).UseNationalIdProtection(NationalIdProtector.FromBase64(
                     [new("1", NationalIdProtector.NewKey())], "1", NationalIdProtector.NewKey())))
                 .AddSingleton(TimeProvider.System).AddSingleton<PdfRenderer>().AddSingleton<DocumentRenderer>().AddSingleton<CertificatePrinter>()
-                .AddScoped<ReminderSender>().AddSingleton<UnsubscribeLinks>().AddScoped<CertificateIssuer>();
+                .AddScoped<ReminderSender>().AddSingleton<UnsubscribeLinks>().AddSingleton<MailRenderer>().AddSingleton<MailWriter>()
+                .AddPortalLocalization().AddScoped<CertificateQueries>().AddScoped<CertificatePdfs>()
+                .AddScoped<CertificateMails>().AddScoped<CertificateZip>().AddScoped<CertificateIssuer>();
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
             services.Configure<PortalOptions>(o => o.PublicBaseUrl = "https://portal.example");
             await using var provider = services.BuildServiceProvider();

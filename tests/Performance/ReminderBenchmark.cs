@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Reminders;
+using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Performance;
 
@@ -31,12 +32,13 @@ public static class ReminderBenchmark
 
             var services = new ServiceCollection()
                 .AddLogging()
-                .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = "https://portal.example" }).Build())
                 .AddSingleton(TimeProvider.System)
                 .AddDbContext<AppDbContext>(o => o.UseNpgsql(cs))
                 .AddScoped<ReminderSender>().AddScoped<ReminderRunner>().AddSingleton<UnsubscribeLinks>()
+                .AddSingleton<MailRenderer>().AddSingleton<MailWriter>().AddPortalLocalization()
                 .AddScoped<IReminderSource, MouReminders>();
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.Configure<PortalOptions>(o => o.PublicBaseUrl = "https://portal.example");
             await using var provider = services.BuildServiceProvider();
 
             for (var run = 1; run <= 2; run++)

@@ -16,7 +16,12 @@ public sealed class CertificatesFeature : IPortalFeature
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<CertificateQueries>();
+        services.AddScoped<CertificatePdfs>();
+        services.AddScoped<CertificateMails>();
+        services.AddScoped<CertificateZip>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateRevisions>();
         services.AddScoped<ParticipantInvitations>();
     }
 
@@ -41,9 +46,9 @@ public sealed class CertificatesFeature : IPortalFeature
         api.MapPost("/certificates/{code}/revoke", Revoke).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("Revokes a certificate: {\"reason\"} required (400 without).");
     }
 
-    private static async Task<Results<Ok<CertificateFacts>, ProblemHttpResult>> Get(string code, CertificateIssuer issuer)
+    private static async Task<Results<Ok<CertificateFacts>, ProblemHttpResult>> Get(string code, CertificateQueries queries)
     {
-        var c = await issuer.VerifyAsync(code);
+        var c = await queries.VerifyAsync(code);
         if (c is null) return ApiErrors.NotFound("Certificate not found");
         return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy, c.HolderErased));
     }
@@ -58,7 +63,7 @@ public sealed class CertificatesFeature : IPortalFeature
         // The query filter limits a participant to their own certificates and a partner to none.
         var c = await db.Certificates.AsNoTracking().Where(x => x.Code == normalized).Select(x => new { x.Code, x.HolderName, x.Pdf }).SingleOrDefaultAsync();
         if (c?.Pdf is null) return ApiErrors.NotFound("Certificate not found");
-        return TypedResults.File(c.Pdf, "application/pdf", CertificateIssuer.ZipEntryName(c.HolderName, c.Code));
+        return TypedResults.File(c.Pdf, "application/pdf", CertificateZip.FileName(c.HolderName, c.Code));
     }
 
     private static async Task<IResult> PdfById(long id, HttpContext http, AppDbContext db)
@@ -66,19 +71,14 @@ public sealed class CertificatesFeature : IPortalFeature
         if (!MaySee(http)) return ApiErrors.NotFound("Certificate not found");
         var c = await db.Certificates.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Code, x.HolderName, x.Pdf }).SingleOrDefaultAsync();
         if (c?.Pdf is null) return ApiErrors.NotFound("Certificate not found");
-        return TypedResults.File(c.Pdf, "application/pdf", CertificateIssuer.ZipEntryName(c.HolderName, c.Code));
+        return TypedResults.File(c.Pdf, "application/pdf", CertificateZip.FileName(c.HolderName, c.Code));
     }
 
-    private static async Task<Results<Accepted<BatchStarted>, ProblemHttpResult>> Issue(long id, CertificateIssuer issuer, IBackgroundJobClient jobs,
-        TimeProvider clock)
+    // A cohort that is not closed (RuleViolation, 409) or unknown (NotFound, 404): the API's exception handler answers.
+    private static async Task<Accepted<BatchStarted>> Issue(long id, CertificateIssuer issuer, IBackgroundJobClient jobs, TimeProvider clock)
     {
-        try
-        {
-            var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, id, null);
-            return TypedResults.Accepted($"/api/v1/certificate-batches/{batch.Id}", new BatchStarted(batch.Id, batch.Total, !started));
-        }
-        catch (NotFoundException) { return ApiErrors.NotFound("Cohort not found"); }
-        catch (RuleViolationException e) { return ApiErrors.Conflict(e.Message); }
+        var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, id, null);
+        return TypedResults.Accepted($"/api/v1/certificate-batches/{batch.Id}", new BatchStarted(batch.Id, batch.Total, !started));
     }
 
     private static async Task<Results<Ok<BatchDto>, ProblemHttpResult>> Batch(long id, AppDbContext db)
@@ -105,15 +105,12 @@ public sealed class CertificatesFeature : IPortalFeature
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Ok<CertificateFacts>, ProblemHttpResult, ValidationProblem>> Revoke(string code, RevokeRequest? request, CertificateIssuer issuer)
+    // Unknown code (404) or already revoked (409): the API's exception handler answers.
+    private static async Task<Results<Ok<CertificateFacts>, ValidationProblem>> Revoke(string code, RevokeRequest? request,
+        CertificateRevisions revisions)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason)) return ApiErrors.Validation("reason", "A reason is required to revoke a certificate.");
-        try
-        {
-            var c = await issuer.RevokeAsync(code, request.Reason);
-            return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, null));
-        }
-        catch (NotFoundException) { return ApiErrors.NotFound("Certificate not found"); }
-        catch (RuleViolationException e) { return ApiErrors.Conflict(e.Message); }
+        var c = await revisions.RevokeAsync(code, request.Reason);
+        return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, null));
     }
 }

@@ -15,7 +15,8 @@ namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>A cohort's certificates: issue to all who completed (a job with progress), or to one; why others get none; the ZIP.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantInvitations invitations, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer l) : PageModel
+public class CohortModel(AppDbContext db, CertificateIssuer issuer, CertificateQueries queries, ParticipantInvitations invitations,
+    IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public List<Signatory> Signers { get; set; } = [];
@@ -40,7 +41,7 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantI
                 CreatedAt = b.CreatedAt, FinishedAt = b.FinishedAt, Zip = b.Zip == null ? null : Array.Empty<byte>() })
             .FirstOrDefaultAsync();
         var rule = new CompletionRule(cohort.MinAttendancePercent, cohort.PassMark);
-        var eligible = (await issuer.Eligible(Id).Select(e => e.Id).ToListAsync()).ToHashSet();
+        var eligible = (await queries.Eligible(Id).Select(e => e.Id).ToListAsync()).ToHashSet();
         EligibleCount = cohort.Status == CohortStatus.Completed ? eligible.Count : 0;
         var certs = await db.Certificates.AsNoTracking().Where(c => c.CohortId == Id && c.Status != CertificateStatus.Superseded)
             .Select(c => new { c.EnrollmentId, c.Code, c.Status, c.Id }).ToListAsync();
@@ -52,7 +53,7 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, ParticipantI
             return new Line(r.EnrollmentId, r.TraineeId, r.Name, completed,
                 l[result.ReasonKey, result.ReasonArgs(rule)].Value, cert?.Code, cert?.Status, cohort.Status == CohortStatus.Completed && eligible.Contains(r.EnrollmentId));
         }).ToList();
-        Signers = await issuer.DefaultSignatoriesAsync(Id);
+        Signers = await queries.DefaultSignatoriesAsync(Id);
         while (Signers.Count < 3) Signers.Add(new Signatory("", ""));
         return Page();
     }

@@ -14,7 +14,7 @@ namespace PartnerPrograms.Web.Pages.Certificates;
 /// <summary>One certificate for staff: its frozen facts, the revocation reason, revoke and re-issue with a corrected name.</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
 [EnableRateLimiting(RateLimits.Pdf), PdfHandlers("Reissue")]
-public class DetailsModel(AppDbContext db, CertificateIssuer issuer, IStringLocalizer l) : PageModel
+public class DetailsModel(AppDbContext db, CertificateRevisions revisions, IStringLocalizer l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public Certificate Certificate { get; private set; } = null!;
@@ -43,7 +43,7 @@ public class DetailsModel(AppDbContext db, CertificateIssuer issuer, IStringLoca
         if (string.IsNullOrWhiteSpace(Reason)) { TempData["FlashError"] = l["A reason is required to revoke a certificate."].Value; return RedirectToPage(new { code = Code }); }
         try
         {
-            await issuer.RevokeAsync(Code ?? "", Reason);
+            await revisions.RevokeAsync(Code ?? "", Reason);
             TempData["Flash"] = l["The certificate was revoked."].Value;
         }
         catch (NotFoundException) { return NotFound(); }
@@ -55,7 +55,7 @@ public class DetailsModel(AppDbContext db, CertificateIssuer issuer, IStringLoca
     {
         try
         {
-            var fresh = await issuer.ReissueAsync(Code ?? "", HolderName ?? "", HolderNameEn);
+            var fresh = await revisions.ReissueAsync(Code ?? "", HolderName ?? "", HolderNameEn);
             TempData["Flash"] = l["A corrected certificate {0} was issued; this one is superseded.", fresh.Code].Value;
             return RedirectToPage(new { code = fresh.Code });
         }

@@ -10,7 +10,7 @@ namespace PartnerPrograms.Web.Pages.Certificates;
 /// <summary>Public verification by code: valid, revoked (with the date, not the reason) or superseded; nothing personal beyond the name.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
-public class VerifyModel(CertificateIssuer issuer) : PageModel
+public class VerifyModel(CertificateQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public PublicCertificate? Certificate { get; private set; }
@@ -23,7 +23,7 @@ public class VerifyModel(CertificateIssuer issuer) : PageModel
         var normalized = CertificateCode.Normalize(Code);
         // From the form (?code=…): go to the canonical address, which is what the QR code holds.
         if (routeCode is null && normalized is not null) return Redirect("/verify/" + normalized.Replace("-", "", StringComparison.Ordinal));
-        Certificate = await issuer.VerifyAsync(Code);
+        Certificate = await queries.VerifyAsync(Code);
         if (Certificate is null)
         {
             NotFoundCode = true;

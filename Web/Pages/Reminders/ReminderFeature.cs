@@ -6,6 +6,7 @@ using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Reminders;
+using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Reminders;
 using PartnerPrograms.Web.Infrastructure;
 
@@ -112,7 +113,7 @@ public sealed class CalendarFeeds(AppDbContext db, IDataProtectionProvider prote
     {
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId);
         var token = feed is null ? await CreateAsync(userId) : _protector.Unprotect(feed.TokenProtected);
-        return $"{options.Value.PublicBaseUrl.TrimEnd('/')}/calendar/{token}.ics";
+        return options.Value.Url($"/calendar/{token}.ics");
     }
 
     public async Task<string> RegenerateAsync(Guid userId)

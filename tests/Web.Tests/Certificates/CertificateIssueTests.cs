@@ -119,7 +119,7 @@ public class CertificateIssueTests : IAsyncLifetime
         var outcome = await _app.InScopeAsync(async sp =>
         {
             var settings = await SettingsStore.LoadAsync(sp.GetRequiredService<Domain.Database.AppDbContext>());
-            return await sp.GetRequiredService<CertificateIssuer>().QueueIssuedMailAsync(certificates[0], settings);
+            return await sp.GetRequiredService<CertificateMails>().QueueIssuedMailAsync(certificates[0], settings);
         });
         outcome.ShouldBe(ReminderOutcome.AlreadySent);
         (await _app.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.Contains("วุฒิบัตร")))).ShouldBe(2);

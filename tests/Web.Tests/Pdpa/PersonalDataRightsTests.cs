@@ -183,7 +183,7 @@ public class PersonalDataRightsTests : IAsyncLifetime
         // A second erasure is refused with a message, and a later bulk issue does not print a certificate for the erased record.
         var again = await _app.DbAsync(db => db.Trainees.AsNoTracking().SingleAsync(x => x.Id == t.Id));
         Should.Throw<RuleViolationException>(() => again.Erase(DateTime.UtcNow));
-        var issuable = await _app.InScopeAsync(sp => sp.GetRequiredService<Web.Pages.Certificates.CertificateIssuer>().Eligible(_data.Cohort.Id).Select(e => e.TraineeId).ToListAsync());
+        var issuable = await _app.InScopeAsync(sp => sp.GetRequiredService<Web.Pages.Certificates.CertificateQueries>().Eligible(_data.Cohort.Id).Select(e => e.TraineeId).ToListAsync());
         issuable.ShouldNotContain(t.Id);
     }
 

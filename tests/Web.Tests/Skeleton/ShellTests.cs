@@ -43,7 +43,8 @@ public partial class ShellTests : IAsyncLifetime
         var root = FindRepositoryRoot();
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "Web"), "*.cs*", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+                     .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+                     .Concat(Directory.EnumerateFiles(Path.Combine(root, "Jobs", "Email", "Templates"), "*.razor")))
             foreach (Match m in LocalizerKey().Matches(File.ReadAllText(file)))
                 if (!m.Groups[1].Value.EndsWith(':')) keys.Add(m.Groups[1].Value.Replace("\\\"", "\""));
         var thai = ThaiStrings.Load();
