@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Web.Pages.Mous;
+
+public sealed record NewAction(long ItemId, string? Title, long ResponsibleOrganizationId, string? ContactName, DateOnly? DueDate);
