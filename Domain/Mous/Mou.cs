@@ -78,7 +78,8 @@ public class Mou
     /// <summary>Refuses a change to the items or actions of a closed MOU (expired, terminated, renewed).</summary>
     public static void EnsureOpenForWork(MouStatus status)
     {
-        if (!IsOpenForWork(status)) throw new RuleViolationException("This MOU is closed: items and actions can no longer change.");
+        if (!IsOpenForWork(status))
+            throw new RuleViolationException("This MOU is closed: items and actions can no longer change.");
     }
 
     /// <summary>Only a draft's details are edited: a signed MOU is not rewritten.</summary>
@@ -157,8 +158,8 @@ public class MouAction
         RuleViolationException.ThrowIfAny(MouRules.ValidateUpdate(text, percent));
         var update = new ActionUpdate
         {
-            ActionId = Id, MouId = MouId, Text = text!.Trim(), Percent = percent!.Value, Status = status ?? Status, PostedAt = at,
-            PostedByName = byName, PostedByUserId = byUser,
+            ActionId = Id, MouId = MouId, Text = text!.Trim(), Percent = percent!.Value, Status = status ?? Status,
+            PostedAt = at, PostedByName = byName, PostedByUserId = byUser,
         };
         ChangeStatus(update.Status);
         Percent = Status == ActionStatus.Done ? 100 : update.Percent;

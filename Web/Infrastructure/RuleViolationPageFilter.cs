@@ -22,7 +22,8 @@ public sealed class RuleViolationPageFilter(IStringLocalizer l) : IAsyncPageFilt
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next)
     {
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
@@ -46,7 +47,8 @@ public sealed class RuleViolationPageFilter(IStringLocalizer l) : IAsyncPageFilt
         {
             page.TempData["FlashError"] = l[rule.Message].Value;
             var request = context.HttpContext.Request;
-            var query = QueryString.Create(request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase)));
+            var query = QueryString.Create(
+                request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase)));
             return new RedirectResult(request.PathBase + request.Path + query);
         }
         foreach (var (field, messages) in rule.Errors)

@@ -10,7 +10,8 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
-/// <summary>One action: its trail of updates, a form to post progress (staff, or the responsible partner) and staff's edit form.</summary>
+/// <summary>One action: its trail of updates, a form to post progress (staff, or the responsible partner) and staff's
+/// edit form.</summary>
 [Authorize(Roles = MouFeature.MouReaders)]
 [RequestSizeLimit(MouRules.MaxAttachmentBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MouRules.MaxAttachmentBytes + 256 * 1024)]
@@ -24,9 +25,11 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
     public bool CanPost { get; private set; }
     public DateOnly Today => Dates.TodayInBangkok(clock);
     /// <summary>The responsible organisation's full name (the action list elsewhere shows its short name).</summary>
-    public string ResponsibleFullName => Mou.Parties.FirstOrDefault(p => p.Id == Action.ResponsibleOrganizationId).Name ?? Action.ResponsibleName;
+    public string ResponsibleFullName =>
+        Mou.Parties.FirstOrDefault(p => p.Id == Action.ResponsibleOrganizationId).Name ?? Action.ResponsibleName;
 
-    public sealed record MouHeader(long Id, string Code, string Title, MouStatus Status, int ItemNumber, string ItemTitle, List<(long Id, string Name)> Parties);
+    public sealed record MouHeader(long Id, string Code, string Title, MouStatus Status, int ItemNumber, string ItemTitle,
+        List<(long Id, string Name)> Parties);
 
     public sealed class UpdateInput
     {
@@ -34,7 +37,7 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
         public int Percent { get; set; }
         public ActionStatus? Status { get; set; }
         public IFormFile? File { get; set; }
-        /// <summary>The version the user read: a change by someone else meanwhile is a conflict, as over the API.</summary>
+        /// <summary>The version the user read: a change by someone else meanwhile is a conflict, as in the API.</summary>
         public uint? Version { get; set; }
     }
 
@@ -60,8 +63,8 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
         Update = new UpdateInput { Percent = Action.Percent, Status = Action.Status, Version = Action.Version };
         Edit = new EditInput
         {
-            Title = Action.Title, ResponsibleOrganizationId = Action.ResponsibleOrganizationId, ContactName = Action.ContactName,
-            DueDate = Action.DueDate, Status = Action.Status, Version = Action.Version,
+            Title = Action.Title, ResponsibleOrganizationId = Action.ResponsibleOrganizationId,
+            ContactName = Action.ContactName, DueDate = Action.DueDate, Status = Action.Status, Version = Action.Version,
         };
         return Page();
     }
@@ -77,8 +80,8 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
     public async Task<IActionResult> OnPostEditAsync()
     {
         _form = "Edit.";
-        await plan.EditActionAsync(Id, new ActionEdit(Edit.Title, Edit.ResponsibleOrganizationId, Edit.ContactName, Edit.DueDate,
-            Edit.Status, Edit.Version), MouActor.From(User));
+        await plan.EditActionAsync(Id, new ActionEdit(Edit.Title, Edit.ResponsibleOrganizationId, Edit.ContactName,
+            Edit.DueDate, Edit.Status, Edit.Version), MouActor.From(User));
         return Done("Saved.");
     }
 
@@ -90,7 +93,8 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
 
     public string FieldKey(string field) => _form + char.ToUpperInvariant(field[0]) + field[1..];
 
-    /// <summary>On a conflict the user's input stays in the form; the version becomes the current one so they can save again.</summary>
+    /// <summary>On a conflict the user's input stays in the form; the version becomes the current one so they can
+    /// save again.</summary>
     public void OnRedisplay(RuleViolationException violation)
     {
         if (!violation.IsVersionConflict) return;
@@ -105,20 +109,26 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
     {
         if (await MouQueries.ActionAsync(db, Id) is not { } a) return false;
         Action = a;
-        var header = await db.Mous.AsNoTracking().Where(m => m.Id == db.MouActions.Where(x => x.Id == Id).Select(x => x.MouId).First())
+        var mouId = db.MouActions.Where(x => x.Id == Id).Select(x => x.MouId);
+        var header = await db.Mous.AsNoTracking().Where(m => m.Id == mouId.First())
             .Select(m => new
             {
                 m.Id, m.Code, m.Title, m.Status,
                 Item = db.MouItems.Where(i => i.Id == a.ItemId).Select(i => new { i.Number, i.Title }).First(),
                 Parties = m.Parties.OrderBy(p => p.SortOrder)
-                    .Select(p => new { p.OrganizationId, Name = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.NameTh).First() })
+                    .Select(p => new
+                    {
+                        p.OrganizationId,
+                        Name = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.NameTh).First(),
+                    })
                     .ToList(),
             }).SingleAsync();
         Mou = new MouHeader(header.Id, header.Code, header.Title, header.Status, header.Item.Number, header.Item.Title,
             header.Parties.Select(p => (p.OrganizationId, p.Name)).ToList());
         var fileIds = a.Updates.Where(u => u.AttachmentId != null).Select(u => u.AttachmentId!.Value).ToList();
         Files = await db.MouAttachments.AsNoTracking().Where(f => fileIds.Contains(f.Id))
-            .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt, f.UploadedByName)).ToListAsync();
+            .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt, f.UploadedByName))
+            .ToListAsync();
         CanPost = Domain.Mous.Mou.IsOpenForWork(Mou.Status)
             && MouAction.IsWritableBy(a.ResponsibleOrganizationId, User.IsStaff(), User.OrganizationId());
         return true;

@@ -13,7 +13,8 @@ public sealed class ActionProgress(AppDbContext db, MouAudit audit, MouFiles fil
     public async Task<long> PostAsync(long actionId, string? text, int? percent, ActionStatus? status, MouActor actor,
         UploadedFile? file = null, uint? expectedVersion = null)
     {
-        // Out of scope is 404 before anything else: a 400 or 403 would confirm that another organisation's action exists.
+        // Out of scope is 404 before anything else: a 400 or 403 would confirm that another organisation's action
+        // exists.
         var action = await db.MouActions.SingleOrDefaultAsync(a => a.Id == actionId) ?? throw new NotFoundException();
         action.EnsureWritableBy(actor.IsStaff, actor.OrganizationId);
         Mou.EnsureOpenForWork(await db.Mous.Where(m => m.Id == action.MouId).Select(m => m.Status).SingleAsync());

@@ -42,13 +42,16 @@ public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transiti
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetAgreementAsync(CancellationToken ct) => Send(await files.AgreementAsync(Id, ct));
+    public async Task<IActionResult> OnGetAgreementAsync(CancellationToken ct) =>
+        Send(await files.AgreementAsync(Id, ct));
 
-    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct) => Send(await files.ProgressAsync(Id, ct));
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct) =>
+        Send(await files.ProgressAsync(Id, ct));
 
     public async Task<IActionResult> OnGetFileAsync(long fileId) => Send(await files.AttachmentAsync(Id, fileId));
 
-    private IActionResult Send(DownloadFile? file) => file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    private IActionResult Send(DownloadFile? file) =>
+        file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
 
     public async Task<IActionResult> OnPostItemAsync()
     {
@@ -58,16 +61,16 @@ public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transiti
 
     public async Task<IActionResult> OnPostActionAsync()
     {
-        await plan.AddActionAsync(Id, new NewAction(ActionItemId, ActionTitle, ActionOrganizationId, ActionContact, ActionDue),
-            MouActor.From(User));
+        var input = new NewAction(ActionItemId, ActionTitle, ActionOrganizationId, ActionContact, ActionDue);
+        await plan.AddActionAsync(Id, input, MouActor.From(User));
         return Done("Action added.");
     }
 
     public async Task<IActionResult> OnPostTransitionAsync()
     {
         // A renewal opens the new draft.
-        var next = await transitions.ApplyAsync(Id, new TransitionInput(Transition, SigningDate, Reason, NewCode, NewStart, NewEnd),
-            MouActor.From(User));
+        var input = new TransitionInput(Transition, SigningDate, Reason, NewCode, NewStart, NewEnd);
+        var next = await transitions.ApplyAsync(Id, input, MouActor.From(User));
         return Done("Status changed.", next);
     }
 
@@ -93,5 +96,6 @@ public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transiti
     }
 
     public bool CanWrite(ActionView a) =>
-        Domain.Mous.Mou.IsOpenForWork(Mou.Status) && MouAction.IsWritableBy(a.ResponsibleOrganizationId, User.IsStaff(), User.OrganizationId());
+        Domain.Mous.Mou.IsOpenForWork(Mou.Status)
+        && MouAction.IsWritableBy(a.ResponsibleOrganizationId, User.IsStaff(), User.OrganizationId());
 }

@@ -13,7 +13,8 @@ public sealed record MouActor(string Name, Guid? UserId, bool IsStaff, long? Org
 
     public static readonly MouActor System = new("system", null, true, null);
 
-    /// <summary>The one check of "staff only" for the MOU writes, whichever door (page or API) they come through.</summary>
+    /// <summary>The one check of "staff only" for the MOU writes, whichever door (page or API) they come
+    /// through.</summary>
     public void EnsureStaff(string message = "Only foundation staff change MOUs.")
     {
         if (!IsStaff) throw new ForbiddenException(message);

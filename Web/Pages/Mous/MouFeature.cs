@@ -90,9 +90,11 @@ public sealed class MouFeature : IPortalFeature
     private static async Task<IResult> Get(long id, AppDbContext db) =>
         await MouQueries.DetailAsync(db, id) is { } m ? TypedResults.Ok(m) : ApiErrors.NotFound();
 
-    private static async Task<IResult> Agreement(long id, MouFiles files, CancellationToken ct) => Send(await files.AgreementAsync(id, ct));
+    private static async Task<IResult> Agreement(long id, MouFiles files, CancellationToken ct) =>
+        Send(await files.AgreementAsync(id, ct));
 
-    private static async Task<IResult> Progress(long id, MouFiles files, CancellationToken ct) => Send(await files.ProgressAsync(id, ct));
+    private static async Task<IResult> Progress(long id, MouFiles files, CancellationToken ct) =>
+        Send(await files.ProgressAsync(id, ct));
 
     private static IResult Send(DownloadFile? file) =>
         file is null ? ApiErrors.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
@@ -125,8 +127,9 @@ public sealed class MouFeature : IPortalFeature
 
     private static async Task<IResult> AddAction(long id, ActionRequest request, HttpContext http, MouPlan plan)
     {
-        var actionId = await plan.AddActionAsync(id, new NewAction(request.ItemId ?? 0, request.Title, request.ResponsibleOrganizationId ?? 0,
-            request.ContactName, request.DueDate), MouActor.From(http.User));
+        var input = new NewAction(request.ItemId ?? 0, request.Title, request.ResponsibleOrganizationId ?? 0,
+            request.ContactName, request.DueDate);
+        var actionId = await plan.AddActionAsync(id, input, MouActor.From(http.User));
         return TypedResults.Created($"/api/v1/mous/{id}", new Created(actionId));
     }
 
@@ -134,23 +137,28 @@ public sealed class MouFeature : IPortalFeature
     {
         if (request.Version is null) return ApiErrors.Validation("version", "Send the version you read.");
         if (request.Status is null) return ApiErrors.Validation("status", "The status is required.");
-        await plan.EditActionAsync(id, new ActionEdit(request.Title, request.ResponsibleOrganizationId ?? 0, request.ContactName,
-            request.DueDate, request.Status.Value, request.Version.Value), MouActor.From(http.User));
+        var input = new ActionEdit(request.Title, request.ResponsibleOrganizationId ?? 0, request.ContactName,
+            request.DueDate, request.Status.Value, request.Version.Value);
+        await plan.EditActionAsync(id, input, MouActor.From(http.User));
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> PostUpdate(long id, UpdateRequest request, HttpContext http, ActionProgress progress)
+    private static async Task<IResult> PostUpdate(long id, UpdateRequest request, HttpContext http,
+        ActionProgress progress)
     {
-        var updateId = await progress.PostAsync(id, request.Text, request.Percent, request.Status, MouActor.From(http.User),
-            expectedVersion: request.Version);
+        var updateId = await progress.PostAsync(id, request.Text, request.Percent, request.Status,
+            MouActor.From(http.User), expectedVersion: request.Version);
         return TypedResults.Created($"/api/v1/actions/{id}", new Created(updateId));
     }
 
-    private static async Task<IResult> Transition(long id, TransitionRequest request, HttpContext http, MouTransitions transitions)
+    private static async Task<IResult> Transition(long id, TransitionRequest request, HttpContext http,
+        MouTransitions transitions)
     {
-        if (request.Transition is null) return ApiErrors.Validation("transition", "Say which change: activate, terminate or renew.");
-        var next = await transitions.ApplyAsync(id, new TransitionInput(request.Transition.Value, request.SigningDate, request.Reason,
-            request.NewCode, request.NewStartDate, request.NewEndDate), MouActor.From(http.User));
+        if (request.Transition is null)
+            return ApiErrors.Validation("transition", "Say which change: activate, terminate or renew.");
+        var input = new TransitionInput(request.Transition.Value, request.SigningDate, request.Reason, request.NewCode,
+            request.NewStartDate, request.NewEndDate);
+        var next = await transitions.ApplyAsync(id, input, MouActor.From(http.User));
         return TypedResults.Ok(new Created(next));
     }
 }

@@ -53,18 +53,21 @@ public sealed class MouFiles(AppDbContext db, MouAudit audit, MouDocuments docum
         var attachment = new MouAttachment
         {
             MouId = mouId, FileName = name.Length == 0 ? "file" : name.Length > 300 ? name[^300..] : name,
-            ContentType = type, Size = file.Content.Length, Content = file.Content, UploadedAt = audit.Now, UploadedByName = actor.Name,
+            ContentType = type, Size = file.Content.Length, Content = file.Content, UploadedAt = audit.Now,
+            UploadedByName = actor.Name,
         };
         db.MouAttachments.Add(attachment);
         await db.SaveChangesAsync();
         return attachment;
     }
 
-    /// <summary>Reads an upload within the size limit (one byte over is enough to refuse); null when none was sent.</summary>
+    /// <summary>Reads an upload within the size limit (one byte over is enough to refuse); null when none was
+    /// sent.</summary>
     public static async Task<UploadedFile?> ReadAsync(IFormFile? file, string field = "file")
     {
         if (file is null || file.Length == 0) return null;
-        if (file.Length > MouRules.MaxAttachmentBytes) throw new RuleViolationException("The file is larger than 5 MB.", field);
+        if (file.Length > MouRules.MaxAttachmentBytes)
+            throw new RuleViolationException("The file is larger than 5 MB.", field);
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms);
         return new UploadedFile(file.FileName, ms.ToArray());
@@ -81,6 +84,7 @@ public sealed class MouFiles(AppDbContext db, MouAudit audit, MouDocuments docum
 
     public async Task<DownloadFile?> ProgressAsync(long mouId, CancellationToken ct) =>
         await MouQueries.DetailAsync(db, mouId) is { } m
-            ? new DownloadFile(await documents.ProgressPdfAsync(m, Dates.TodayInBangkok(clock), ct), "application/pdf", $"{m.Code}-progress.pdf")
+            ? new DownloadFile(await documents.ProgressPdfAsync(m, Dates.TodayInBangkok(clock), ct), "application/pdf",
+                $"{m.Code}-progress.pdf")
             : null;
 }

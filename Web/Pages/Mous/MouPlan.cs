@@ -9,7 +9,8 @@ namespace PartnerPrograms.Web.Pages.Mous;
 /// and over the API.</summary>
 public sealed class MouPlan(AppDbContext db, MouAudit audit)
 {
-    public const string ConflictMessage = "Someone else changed this action meanwhile. Reload it and apply your change again.";
+    public const string ConflictMessage =
+        "Someone else changed this action meanwhile. Reload it and apply your change again.";
 
     public async Task<long> AddItemAsync(long mouId, string? title, string? description, MouActor actor)
     {
@@ -19,7 +20,10 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         actor.EnsureStaff();
         Mou.EnsureOpenForWork(mou.Status);
         if (string.IsNullOrWhiteSpace(title)) throw new RuleViolationException("The title is required.", "title");
-        var item = new MouItem { MouId = mouId, Number = mou.Next + 1, Title = title.Trim(), Description = description?.Trim() };
+        var item = new MouItem
+        {
+            MouId = mouId, Number = mou.Next + 1, Title = title.Trim(), Description = description?.Trim(),
+        };
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouItems.Add(item);
         await db.SaveChangesAsync();
@@ -32,7 +36,10 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
     public async Task<long> AddActionAsync(long mouId, NewAction input, MouActor actor)
     {
         var mou = await db.Mous.AsNoTracking().Where(m => m.Id == mouId)
-            .Select(m => new { m.Status, Parties = m.Parties.Select(p => p.OrganizationId).ToList(), Items = m.Items.Select(i => i.Id).ToList() })
+            .Select(m => new
+            {
+                m.Status, Parties = m.Parties.Select(p => p.OrganizationId).ToList(), Items = m.Items.Select(i => i.Id).ToList(),
+            })
             .SingleOrDefaultAsync() ?? throw new NotFoundException();
         actor.EnsureStaff();
         Mou.EnsureOpenForWork(mou.Status);
@@ -41,8 +48,8 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         RuleViolationException.ThrowIfAny(errors);
         var action = new MouAction
         {
-            MouId = mouId, ItemId = input.ItemId, Title = input.Title!.Trim(), ResponsibleOrganizationId = input.ResponsibleOrganizationId,
-            ContactName = input.ContactName?.Trim(), DueDate = input.DueDate, CreatedAt = audit.Now,
+            MouId = mouId, ItemId = input.ItemId, Title = input.Title!.Trim(),
+            ResponsibleOrganizationId = input.ResponsibleOrganizationId, ContactName = input.ContactName?.Trim(), DueDate = input.DueDate, CreatedAt = audit.Now,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouActions.Add(action);
@@ -54,13 +61,16 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         return action.Id;
     }
 
-    /// <summary>Staff edit an action's details; the version the editor saw must still be current (else a conflict).</summary>
+    /// <summary>Staff edit an action's details; the version the editor saw must still be current (else a
+    /// conflict).</summary>
     public async Task EditActionAsync(long actionId, ActionEdit input, MouActor actor)
     {
         var action = await db.MouActions.SingleOrDefaultAsync(a => a.Id == actionId) ?? throw new NotFoundException();
         actor.EnsureStaff("Only foundation staff edit an action's details.");
-        var parties = await db.MouParties.Where(p => p.MouId == action.MouId).Select(p => p.OrganizationId).ToListAsync();
-        RuleViolationException.ThrowIfAny(MouRules.ValidateAction(input.Title, input.ResponsibleOrganizationId, parties));
+        var parties = await db.MouParties.Where(p => p.MouId == action.MouId).Select(p => p.OrganizationId)
+            .ToListAsync();
+        RuleViolationException.ThrowIfAny(
+            MouRules.ValidateAction(input.Title, input.ResponsibleOrganizationId, parties));
         db.Entry(action).Property(a => a.Version).OriginalValue = input.Version;
         var changes = new List<string>();
         void Set<T>(string text, T oldV, T newV, Action apply)
@@ -75,10 +85,12 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         Set($"title: “{action.Title}” → “{title}”", action.Title, title, () => action.Title = title);
         Set($"responsible: {action.ResponsibleOrganizationId} → {org}", action.ResponsibleOrganizationId, org,
             () => action.ResponsibleOrganizationId = org);
-        Set($"contact: “{action.ContactName}” → “{contact}”", action.ContactName, contact, () => action.ContactName = contact);
+        Set($"contact: “{action.ContactName}” → “{contact}”", action.ContactName, contact,
+            () => action.ContactName = contact);
         Set($"due: {action.DueDate:yyyy-MM-dd} → {input.DueDate:yyyy-MM-dd}", action.DueDate, input.DueDate,
             () => action.DueDate = input.DueDate);
-        Set($"status: {action.Status} → {input.Status}", action.Status, input.Status, () => action.ChangeStatus(input.Status));
+        Set($"status: {action.Status} → {input.Status}", action.Status, input.Status,
+            () => action.ChangeStatus(input.Status));
         if (changes.Count == 0)
         {
             if (action.Version != input.Version) throw RuleViolationException.VersionConflict(ConflictMessage);

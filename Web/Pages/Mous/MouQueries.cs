@@ -7,28 +7,6 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
-public sealed record PartyView(long OrganizationId, string OrganizationName, string? ShortName, PartyRole Role, string SignatoryName, string? SignatoryPosition, string? Duties);
-public sealed record UpdateView(long Id, string Text, int Percent, ActionStatus Status, DateTime PostedAt, string PostedByName, long? AttachmentId);
-public sealed record ActionView(long Id, long ItemId, string Title, long ResponsibleOrganizationId, string ResponsibleName, string? ContactName,
-    DateOnly? DueDate, ActionStatus Status, int Percent, uint Version, List<UpdateView> Updates)
-{
-    public bool IsOverdue(DateOnly today) => MouRules.IsOverdue(DueDate, Status, today);
-}
-public sealed record ItemView(long Id, int Number, string Title, string? Description, List<ActionView> Actions);
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedByName);
-public sealed record AuditView(DateTime At, string UserName, string Entity, long EntityId, string Change);
-public sealed record MouDetail(long Id, string Code, string Title, string? Purpose, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate,
-    DateOnly EndDate, string? TerminationReason, long? RenewsMouId, string? RenewsCode, uint Version, List<PartyView> Parties, List<ItemView> Items);
-
-public sealed record MouRow(long Id, string Code, string Title, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate, DateOnly EndDate,
-    List<string> Parties, int Actions, int Overdue);
-
-public sealed record MyActionRow(long Id, long MouId, string MouCode, string MouTitle, string Title, DateOnly? DueDate, ActionStatus Status, int Percent);
-
-public sealed record PartnerLoad(long OrganizationId, string Name, int Open, int Overdue, int DueSoon);
-
-public sealed record MouFilter(MouStatus? Status = null, long? PartnerId = null, int? Year = null, string? Q = null);
-
 /// <summary>The reads of the MOU pages and API: projections, one round trip each, under the caller's scope.</summary>
 public static class MouQueries
 {

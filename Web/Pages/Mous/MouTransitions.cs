@@ -6,13 +6,15 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
-/// <summary>Signing, terminating and renewing an MOU (staff); the entity guards which change its state allows.</summary>
+/// <summary>Signing, terminating and renewing an MOU (staff); the entity guards which change its state
+/// allows.</summary>
 public sealed class MouTransitions(AppDbContext db, MouAudit audit, MouDrafts drafts, TimeProvider clock)
 {
     /// <summary>Applies the change; returns the MOU to show next (a renewal's new draft, else the same MOU).</summary>
     public async Task<long> ApplyAsync(long id, TransitionInput input, MouActor actor)
     {
-        var mou = await db.Mous.Include(m => m.Parties).SingleOrDefaultAsync(m => m.Id == id) ?? throw new NotFoundException();
+        var mou = await db.Mous.Include(m => m.Parties).SingleOrDefaultAsync(m => m.Id == id)
+            ?? throw new NotFoundException();
         actor.EnsureStaff();
         var from = mou.Status;
         var today = Dates.TodayInBangkok(clock);
@@ -20,7 +22,8 @@ public sealed class MouTransitions(AppDbContext db, MouAudit audit, MouDrafts dr
         {
             case MouTransition.Activate:
                 mou.Activate(input.SigningDate ?? today, today);
-                audit.Record(id, actor, "Mou", id, $"Status: {from} → {mou.Status} (signed {mou.SigningDate:yyyy-MM-dd})");
+                audit.Record(id, actor, "Mou", id,
+                    $"Status: {from} → {mou.Status} (signed {mou.SigningDate:yyyy-MM-dd})");
                 break;
             case MouTransition.Terminate:
                 mou.Terminate(input.Reason);
@@ -37,7 +40,8 @@ public sealed class MouTransitions(AppDbContext db, MouAudit audit, MouDrafts dr
     {
         var from = mou.Status;
         await drafts.ValidateAsync(new MouDraft(input.NewCode, mou.Title, mou.Purpose, input.NewStart, input.NewEnd,
-            mou.Parties.Select(p => new PartyDraft(p.OrganizationId, p.Role, p.SignatoryName, p.SignatoryPosition)).ToList()));
+            mou.Parties.Select(p => new PartyDraft(p.OrganizationId, p.Role, p.SignatoryName, p.SignatoryPosition))
+                .ToList()));
         var renewal = mou.Renew(input.NewCode!.Trim(), input.NewStart!.Value, input.NewEnd!.Value);
         renewal.CreatedAt = audit.Now;
         await using var tx = await db.Database.BeginTransactionAsync();
