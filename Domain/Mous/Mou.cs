@@ -74,6 +74,19 @@ public class Mou
 
     /// <summary>Items and actions can change only while the MOU is a draft or in force.</summary>
     public static bool IsOpenForWork(MouStatus status) => status is MouStatus.Draft or MouStatus.Active;
+
+    /// <summary>Refuses a change to the items or actions of a closed MOU (expired, terminated, renewed).</summary>
+    public static void EnsureOpenForWork(MouStatus status)
+    {
+        if (!IsOpenForWork(status))
+            throw new RuleViolationException("This MOU is closed: items and actions can no longer change.");
+    }
+
+    /// <summary>Only a draft's details are edited: a signed MOU is not rewritten.</summary>
+    public void EnsureDraft()
+    {
+        if (Status != MouStatus.Draft) throw new RuleViolationException("Only a draft MOU can be edited.");
+    }
 }
 
 public enum MouTransition { Activate, Terminate, Renew }
@@ -120,20 +133,37 @@ public class MouAction
 
     public bool IsOverdue(DateOnly today) => MouRules.IsOverdue(DueDate, Status, today);
 
-    /// <summary>Records a progress update: the trail grows, nothing is overwritten.</summary>
-    public ActionUpdate Post(string text, int percent, ActionStatus? status, string byName, Guid? byUser, DateTime at)
+    /// <summary>Who may post progress: staff on any action, a partner only on its own organisation's.</summary>
+    public static bool IsWritableBy(long responsibleOrganizationId, bool isStaff, long? organizationId) =>
+        isStaff || organizationId == responsibleOrganizationId;
+
+    public void EnsureWritableBy(bool isStaff, long? organizationId)
     {
-        if (MouRules.ValidateUpdate(text, percent) is { Count: > 0 } errors) throw new RuleViolationException(errors.First().Value[0]);
-        var next = status ?? Status;
-        if (next != Status) MouRules.EnsureStatusChange(Status, next);
+        if (!IsWritableBy(ResponsibleOrganizationId, isStaff, organizationId))
+            throw new ForbiddenException("This action is assigned to another organisation.");
+    }
+
+    /// <summary>Moves the status; done means 100 %, and a cancelled action stays cancelled.</summary>
+    public void ChangeStatus(ActionStatus next)
+    {
+        if (next == Status) return;
+        MouRules.EnsureStatusChange(Status, next);
+        Status = next;
+        if (next == ActionStatus.Done) Percent = 100;
+    }
+
+    /// <summary>Records a progress update: the trail grows, nothing is overwritten.</summary>
+    public ActionUpdate Post(string? text, int? percent, ActionStatus? status, string byName, Guid? byUser, DateTime at)
+    {
+        RuleViolationException.ThrowIfAny(MouRules.ValidateUpdate(text, percent));
         var update = new ActionUpdate
         {
-            ActionId = Id, MouId = MouId, Text = text.Trim(), Percent = percent, Status = next, PostedAt = at,
-            PostedByName = byName, PostedByUserId = byUser,
+            ActionId = Id, MouId = MouId, Text = text!.Trim(), Percent = percent!.Value, Status = status ?? Status,
+            PostedAt = at, PostedByName = byName, PostedByUserId = byUser,
         };
+        ChangeStatus(update.Status);
+        Percent = Status == ActionStatus.Done ? 100 : update.Percent;
         Updates.Add(update);
-        Status = next;
-        Percent = next == ActionStatus.Done ? 100 : percent;
         return update;
     }
 }

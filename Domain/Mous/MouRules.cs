@@ -56,12 +56,13 @@ public static partial class MouRules
         return e;
     }
 
-    public static Dictionary<string, string[]> ValidateUpdate(string? text, int percent)
+    public static Dictionary<string, string[]> ValidateUpdate(string? text, int? percent)
     {
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(text)) e["text"] = ["Write what was done."];
         else if (text.Length > 4000) e["text"] = ["The text is too long."];
-        if (percent is < 0 or > 100) e["percent"] = ["The percentage must be between 0 and 100."];
+        if (percent is null) e["percent"] = ["The percentage is required."];
+        else if (percent is < 0 or > 100) e["percent"] = ["The percentage must be between 0 and 100."];
         return e;
     }
 

@@ -111,11 +111,12 @@ public sealed class TrainingCommands(AppDbContext db)
         var session = await db.TrainingSessions.Where(s => s.Id == sessionId)
             .Select(s => new { s.CohortId, s.Cohort.Status }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         if (session.Status is CohortStatus.Completed or CohortStatus.Cancelled)
-            throw new RuleViolationException("This cohort is closed: its attendance is fixed.");
+            throw new RuleViolationException("This cohort is closed: its attendance is fixed.", "enrollmentId");
         var ids = marks.Select(m => m.EnrollmentId).Distinct().ToList();
         var valid = await db.Enrollments.Where(e => e.CohortId == session.CohortId && ids.Contains(e.Id) && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => e.Id).ToListAsync(ct);
-        if (valid.Count != ids.Count) throw new RuleViolationException("Some enrolments are not in this session's cohort.");
+        if (valid.Count != ids.Count)
+            throw new RuleViolationException("Some enrolments are not in this session's cohort.", "enrollmentId");
         // One upsert for the whole register (was: load the session's marks, track 500 entities, write them back). It also
         // makes two people saving the same register at once safe: the later save wins instead of a unique violation.
         // The last mark for an enrolment wins when one is sent twice, as before.

@@ -18,15 +18,26 @@ public static class ApiErrors
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = ctx => ctx.ProblemDetails.Extensions["correlationId"] = CorrelationId(ctx.HttpContext);
 
-    public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null)
+    public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null) =>
+        WriteAsync(context, new ProblemDetails { Status = status, Title = title, Detail = detail });
+
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
     }
+
+    /// <summary>
+    /// A refused change as the API answers it: 400 naming the fields when the rule names any (the same body as
+    /// <see cref="Validation(IDictionary{string, string[]}, string?)"/>), else 409 with the reason as title and detail.
+    /// </summary>
+    public static ProblemDetails Problem(RuleViolationException e) => e.Field is null
+        ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message, Detail = e.Message }
+        : new HttpValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value))
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "The request has invalid fields",
+        };
 
     /// <summary>API: 401/403 problem+json. Pages: anonymous users go to sign-in; a signed-in user without the right
     /// role gets 403 with the friendly page (status-code pages re-execute /Error), not a redirect.</summary>
@@ -97,8 +108,9 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         var (status, title) = exception switch
         {
             DbUpdateConcurrencyException => (409, "Someone else changed this record. Reload it and apply your change again."),
-            RuleViolationException => (409, exception.Message),
-            NotFoundException => (404, "Not found"),
+            RuleViolationException rule => (ApiErrors.Problem(rule).Status!.Value, exception.Message),
+            NotFoundException => (404, exception.Message),
+            ForbiddenException => (403, "Forbidden"),
             _ when StatusFor(exception) == 413 => (413, "The request is too large."),
             _ when StatusFor(exception) == 422 => (422, "A value is too long"),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
@@ -118,8 +130,14 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, originalPath);
         var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
         if (!isApi) return false;
+        if (exception is RuleViolationException violation)
+        {
+            await ApiErrors.WriteAsync(context, ApiErrors.Problem(violation));
+            return true;
+        }
         await ApiErrors.WriteAsync(context, status, title, status switch
         {
+            403 => exception.Message,
             500 => "Quote the correlation id when you report this.",
             503 => "Please try again in a minute.",
             _ => null,

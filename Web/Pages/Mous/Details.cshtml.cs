@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Web.Infrastructure;
@@ -15,14 +13,15 @@ namespace PartnerPrograms.Web.Pages.Mous;
 [EnableRateLimiting(RateLimits.Pdf), PdfHandlers("Agreement", "Progress")]
 [RequestSizeLimit(MouRules.MaxAttachmentBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MouRules.MaxAttachmentBytes + 256 * 1024)]
-public class DetailsModel(AppDbContext db, MouService mous, MouDocuments documents, IStringLocalizer l) : PageModel
+public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transitions, MouFiles files, TimeProvider clock,
+    IStringLocalizer l) : PageModel, IRedisplayPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public MouDetail Mou { get; private set; } = null!;
     public List<AttachmentView> Attachments { get; private set; } = [];
     public List<AuditView> AuditTrail { get; private set; } = [];
     public List<(long Id, string Name)> OtherMous { get; private set; } = [];
-    public DateOnly Today => mous.Today;
+    public DateOnly Today => Dates.TodayInBangkok(clock);
     public IReadOnlyList<MouTransition> Transitions => User.IsStaff() ? MouRules.AllowedTransitions(Mou.Status, Mou.EndDate, Today) : [];
 
     // The forms on this page (staff).
@@ -43,61 +42,51 @@ public class DetailsModel(AppDbContext db, MouService mous, MouDocuments documen
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetAgreementAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAgreementAsync(CancellationToken ct) =>
+        Send(await files.AgreementAsync(Id, ct));
+
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct) =>
+        Send(await files.ProgressAsync(Id, ct));
+
+    public async Task<IActionResult> OnGetFileAsync(long fileId) => Send(await files.AttachmentAsync(Id, fileId));
+
+    private IActionResult Send(DownloadFile? file) =>
+        file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+
+    public async Task<IActionResult> OnPostItemAsync()
     {
-        if (await MouQueries.DetailAsync(db, Id) is not { } m) return NotFound();
-        return File(await documents.AgreementPdfAsync(m, ct), "application/pdf", m.Code + ".pdf");
+        await plan.AddItemAsync(Id, ItemTitle, ItemDescription, MouActor.From(User));
+        return Done("Item added.");
     }
 
-    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostActionAsync()
     {
-        if (await MouQueries.DetailAsync(db, Id) is not { } m) return NotFound();
-        return File(await documents.ProgressPdfAsync(m, Today, ct), "application/pdf", m.Code + "-progress.pdf");
+        var input = new NewAction(ActionItemId, ActionTitle, ActionOrganizationId, ActionContact, ActionDue);
+        await plan.AddActionAsync(Id, input, MouActor.From(User));
+        return Done("Action added.");
     }
 
-    public async Task<IActionResult> OnGetFileAsync(long fileId)
+    public async Task<IActionResult> OnPostTransitionAsync()
     {
-        var file = await db.MouAttachments.AsNoTracking().Where(a => a.Id == fileId && a.MouId == Id)
-            .Select(a => new { a.FileName, a.ContentType, a.Content }).SingleOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        // A renewal opens the new draft.
+        var input = new TransitionInput(Transition, SigningDate, Reason, NewCode, NewStart, NewEnd);
+        var next = await transitions.ApplyAsync(Id, input, MouActor.From(User));
+        return Done("Status changed.", next);
     }
 
-    public Task<IActionResult> OnPostItemAsync() => RunAsync(() => mous.AddItemAsync(Id, ItemTitle, ItemDescription, MouActor.From(User)), "Item added.");
-
-    public Task<IActionResult> OnPostActionAsync() => RunAsync(() => mous.AddActionAsync(Id,
-        new NewAction(ActionItemId, ActionTitle, ActionOrganizationId, ActionContact, ActionDue), MouActor.From(User)), "Action added.");
-
-    public Task<IActionResult> OnPostTransitionAsync() => RunAsync(() => mous.TransitionAsync(Id, Transition, MouActor.From(User),
-        SigningDate, Reason, NewCode, NewStart, NewEnd), "Status changed.");
-
-    public Task<IActionResult> OnPostAttachAsync() => RunAsync(async () =>
+    public async Task<IActionResult> OnPostAttachAsync()
     {
-        var file = await MouService.ReadAsync(Upload);
-        return file is null ? OpResult.Invalid(new() { ["file"] = ["Choose a file."] }) : await mous.AttachAsync(Id, file, MouActor.From(User));
-    }, "File attached.");
-
-    private async Task<IActionResult> RunAsync(Func<Task<OpResult>> change, string done)
-    {
-        if (!User.IsStaff()) return await db.Mous.AnyAsync(m => m.Id == Id) ? Forbid() : NotFound();
-        OpResult result;
-        try { result = await change(); }
-        catch (RuleViolationException e) { result = OpResult.Invalid(new() { [""] = [e.Message] }); }
-        switch (result.Status)
-        {
-            case OpStatus.NotFound: return NotFound();
-            case OpStatus.Forbidden: return Forbid();
-            case OpStatus.Ok:
-                TempData["Flash"] = l[done].Value;
-                // A renewal opens the new draft.
-                return Redirect($"/Mous/Details?id={(Transition == MouTransition.Renew && done == "Status changed." ? result.Id : Id)}");
-        }
-        if (result.Message is not null) ModelState.AddModelError("", l[result.Message]);
-        foreach (var (field, messages) in result.Errors ?? [])
-            foreach (var m in messages) ModelState.AddModelError(field, l[m]);
-        return await LoadAsync() ? Page() : NotFound();
+        await files.AttachAsync(Id, Upload, MouActor.From(User));
+        return Done("File attached.");
     }
 
-    private async Task<bool> LoadAsync()
+    private RedirectResult Done(string message, long? mouId = null)
+    {
+        TempData["Flash"] = l[message].Value;
+        return Redirect($"/Mous/Details?id={mouId ?? Id}");
+    }
+
+    public async Task<bool> LoadAsync()
     {
         if (await MouQueries.DetailAsync(db, Id) is not { } m) return false;
         Mou = m;
@@ -106,5 +95,7 @@ public class DetailsModel(AppDbContext db, MouService mous, MouDocuments documen
         return true;
     }
 
-    public bool CanWrite(ActionView a) => Domain.Mous.Mou.IsOpenForWork(Mou.Status) && (User.IsStaff() || User.OrganizationId() == a.ResponsibleOrganizationId);
+    public bool CanWrite(ActionView a) =>
+        Domain.Mous.Mou.IsOpenForWork(Mou.Status)
+        && MouAction.IsWritableBy(a.ResponsibleOrganizationId, User.IsStaff(), User.OrganizationId());
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Web.Infrastructure;
@@ -12,7 +11,7 @@ namespace PartnerPrograms.Web.Pages.Mous;
 
 /// <summary>Draft a new MOU, or edit a draft (a signed MOU is not rewritten).</summary>
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class EditModel(AppDbContext db, MouService mous, IStringLocalizer l) : PageModel
+public class EditModel(AppDbContext db, MouDrafts drafts, IStringLocalizer l) : PageModel, IRedisplayPage
 {
     public const int PartyRows = 6;
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
@@ -66,30 +65,22 @@ public class EditModel(AppDbContext db, MouService mous, IStringLocalizer l) : P
         var draft = new MouDraft(Input.Code, Input.Title, Input.Purpose, Input.StartDate, Input.EndDate,
             Input.Parties.Where(p => p.OrganizationId is > 0)
                 .Select(p => new PartyDraft(p.OrganizationId!.Value, p.Role, p.SignatoryName, p.SignatoryPosition, p.Duties)).ToList());
-        OpResult result;
-        try
-        {
-            result = Id is { } id ? await mous.UpdateDraftAsync(id, draft, Input.Version, MouActor.From(User)) : await mous.CreateAsync(draft, MouActor.From(User));
-        }
-        catch (RuleViolationException e) { result = OpResult.Invalid(new() { [""] = [e.Message] }); }
-        switch (result.Status)
-        {
-            case OpStatus.NotFound: return NotFound();
-            case OpStatus.Ok:
-                TempData["Flash"] = l["Saved."].Value;
-                return Redirect($"/Mous/Details?id={result.Id}");
-        }
-        if (result.Message is not null) ModelState.AddModelError("", l[result.Message]);
-        foreach (var (field, messages) in result.Errors ?? [])
-            foreach (var m in messages) ModelState.AddModelError(field.Length == 0 ? "" : "Input." + char.ToUpperInvariant(field[0]) + field[1..], l[m]);
-        await LoadAsync();
-        return Page();
+        var actor = MouActor.From(User);
+        long id;
+        if (Id is { } existing) await drafts.UpdateAsync(id = existing, draft, Input.Version, actor);
+        else id = await drafts.CreateAsync(draft, actor);
+        TempData["Flash"] = l["Saved."].Value;
+        return Redirect($"/Mous/Details?id={id}");
     }
 
-    private async Task LoadAsync()
+    /// <summary>The API's field names ("startDate") are this form's inputs ("Input.StartDate").</summary>
+    public string FieldKey(string field) => "Input." + char.ToUpperInvariant(field[0]) + field[1..];
+
+    public async Task<bool> LoadAsync()
     {
         while (Input.Parties.Count < PartyRows) Input.Parties.Add(new PartyInput());
         Organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync())
             .Select(o => (o.Id, o.NameTh)).ToList();
+        return true;
     }
 }

@@ -9,7 +9,7 @@ using PartnerPrograms.Web.Infrastructure;
 namespace PartnerPrograms.Web.Pages.Mous;
 
 [Authorize(Roles = MouFeature.MouReaders)]
-public class IndexModel(AppDbContext db, MouService mous, FigureCache figures, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, FigureCache figures, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
 {
     public const int PageSize = 25;
     [BindProperty(SupportsGet = true)] public MouStatus? Status { get; set; }
@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db, MouService mous, FigureCache figures, M
     public List<MyActionRow> MyActions { get; private set; } = [];
     public List<PartnerLoad> Load { get; private set; } = [];
     public List<(long Id, string Name)> Partners { get; private set; } = [];
-    public DateOnly Today => mous.Today;
+    public DateOnly Today => Dates.TodayInBangkok(clock);
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     /// <summary>Why the year typed was not used as a filter (out of range, or not a number).</summary>
     public string? YearError { get; private set; }

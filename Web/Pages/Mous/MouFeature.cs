@@ -23,7 +23,12 @@ public sealed class MouFeature : IPortalFeature
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<MouService>();
+        services.AddScoped<MouAudit>();
+        services.AddScoped<MouDrafts>();
+        services.AddScoped<MouTransitions>();
+        services.AddScoped<MouPlan>();
+        services.AddScoped<ActionProgress>();
+        services.AddScoped<MouFiles>();
         services.AddScoped<MouExpiry>();
         services.AddSingleton<MouDocuments>();
     }
@@ -60,20 +65,11 @@ public sealed class MouFeature : IPortalFeature
     public sealed record ListResponse(int Total, int Page, int PageSize, List<MouRow> Items);
     public sealed record Created(long Id);
 
-    private static IResult ToResult(OpResult r, Func<long, IResult> ok) => r.Status switch
-    {
-        OpStatus.Ok => ok(r.Id),
-        OpStatus.NotFound => ApiErrors.NotFound(),
-        OpStatus.Forbidden => ApiErrors.Forbidden(r.Message ?? "Forbidden"),
-        OpStatus.Conflict => ApiErrors.Conflict(r.Message ?? "Conflict"),
-        _ => ApiErrors.Validation(r.Errors!),
-    };
-
     private static async Task<IResult> Organizations(AppDbContext db) =>
         TypedResults.Ok(await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh)
             .Select(o => new OrganizationDto(o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province)).ToListAsync());
 
-    private static async Task<IResult> List(AppDbContext db, MouService mous, string? status, long? partnerId, int? year, string? q, int page = 1, int pageSize = 50)
+    private static async Task<IResult> List(AppDbContext db, TimeProvider clock, string? status, long? partnerId, int? year, string? q, int page = 1, int pageSize = 50)
     {
         MouStatus? statusFilter = null;
         if (!string.IsNullOrEmpty(status))
@@ -87,82 +83,82 @@ public sealed class MouFeature : IPortalFeature
         page = QueryLimits.Page(page);
         pageSize = QueryLimits.PageSize(pageSize, 50, 200);
         var query = MouQueries.Filter(db, new MouFilter(statusFilter, partnerId, year, q));
-        var (rows, total, _) = await MouQueries.PageAsync(db, query, mous.Today, page, pageSize);
+        var (rows, total, _) = await MouQueries.PageAsync(db, query, Dates.TodayInBangkok(clock), page, pageSize);
         return TypedResults.Ok(new ListResponse(total, page, pageSize, rows));
     }
 
     private static async Task<IResult> Get(long id, AppDbContext db) =>
         await MouQueries.DetailAsync(db, id) is { } m ? TypedResults.Ok(m) : ApiErrors.NotFound();
 
-    private static async Task<IResult> Agreement(long id, AppDbContext db, MouDocuments documents, CancellationToken ct)
-    {
-        if (await MouQueries.DetailAsync(db, id) is not { } m) return ApiErrors.NotFound();
-        return TypedResults.File(await documents.AgreementPdfAsync(m, ct), "application/pdf", $"{m.Code}.pdf");
-    }
+    private static async Task<IResult> Agreement(long id, MouFiles files, CancellationToken ct) =>
+        Send(await files.AgreementAsync(id, ct));
 
-    private static async Task<IResult> Progress(long id, AppDbContext db, MouDocuments documents, MouService mous, CancellationToken ct)
-    {
-        if (await MouQueries.DetailAsync(db, id) is not { } m) return ApiErrors.NotFound();
-        return TypedResults.File(await documents.ProgressPdfAsync(m, mous.Today, ct), "application/pdf", $"{m.Code}-progress.pdf");
-    }
+    private static async Task<IResult> Progress(long id, MouFiles files, CancellationToken ct) =>
+        Send(await files.ProgressAsync(id, ct));
+
+    private static IResult Send(DownloadFile? file) =>
+        file is null ? ApiErrors.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
 
     private static async Task<IResult> Audit(long id, AppDbContext db) =>
         await db.Mous.AnyAsync(m => m.Id == id) ? TypedResults.Ok(await MouQueries.AuditAsync(db, id)) : ApiErrors.NotFound();
 
-    private static async Task<IResult> Download(long id, long attachmentId, AppDbContext db)
-    {
-        var file = await db.MouAttachments.AsNoTracking().Where(a => a.Id == attachmentId && a.MouId == id)
-            .Select(a => new { a.FileName, a.ContentType, a.Content }).SingleOrDefaultAsync();
-        return file is null ? ApiErrors.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
+    private static async Task<IResult> Download(long id, long attachmentId, MouFiles files) =>
+        Send(await files.AttachmentAsync(id, attachmentId));
 
-    private static async Task<IResult> MyActions(HttpContext http, AppDbContext db, MouService mous) =>
-        http.User.OrganizationId() is { } org ? TypedResults.Ok(await MouQueries.ActionsOfAsync(db, org, mous.Today)) : TypedResults.Ok(Array.Empty<MyActionRow>());
+    private static async Task<IResult> MyActions(HttpContext http, AppDbContext db, TimeProvider clock) =>
+        TypedResults.Ok(http.User.OrganizationId() is { } org
+            ? await MouQueries.ActionsOfAsync(db, org, Dates.TodayInBangkok(clock))
+            : []);
 
-    private static async Task<IResult> Create(CreateMouRequest request, HttpContext http, MouService mous)
+    private static async Task<IResult> Create(CreateMouRequest request, HttpContext http, MouDrafts drafts)
     {
         var draft = new MouDraft(request.Code, request.Title, request.Purpose, request.StartDate, request.EndDate,
-            (request.Parties ?? []).Select(p => new PartyDraft(p.OrganizationId, p.Role ?? PartyRole.Partner, p.SignatoryName, p.SignatoryPosition, p.Duties)).ToList());
-        return ToResult(await mous.CreateAsync(draft, MouActor.From(http.User)), id => TypedResults.Created($"/api/v1/mous/{id}", new Created(id)));
+            (request.Parties ?? []).Select(p => new PartyDraft(p.OrganizationId, p.Role ?? PartyRole.Partner, p.SignatoryName,
+                p.SignatoryPosition, p.Duties)).ToList());
+        var id = await drafts.CreateAsync(draft, MouActor.From(http.User));
+        return TypedResults.Created($"/api/v1/mous/{id}", new Created(id));
     }
 
-    private static async Task<IResult> AddItem(long id, ItemRequest request, HttpContext http, MouService mous) =>
-        ToResult(await mous.AddItemAsync(id, request.Title, request.Description, MouActor.From(http.User)),
-            itemId => TypedResults.Created($"/api/v1/mous/{id}", new Created(itemId)));
-
-    private static async Task<IResult> AddAction(long id, ActionRequest request, HttpContext http, MouService mous) =>
-        ToResult(await mous.AddActionAsync(id, new NewAction(request.ItemId ?? 0, request.Title, request.ResponsibleOrganizationId ?? 0, request.ContactName, request.DueDate),
-            MouActor.From(http.User)), actionId => TypedResults.Created($"/api/v1/mous/{id}", new Created(actionId)));
-
-    private static async Task<IResult> EditAction(long id, EditActionRequest request, HttpContext http, MouService mous)
+    private static async Task<IResult> AddItem(long id, ItemRequest request, HttpContext http, MouPlan plan)
     {
-        if (request.Version is null || request.Status is null)
-            return ApiErrors.Validation(new Dictionary<string, string[]>
-            {
-                [request.Version is null ? "version" : "status"] = [request.Version is null ? "Send the version you read." : "The status is required."],
-            });
-        return ToResult(await mous.EditActionAsync(id, new ActionEdit(request.Title, request.ResponsibleOrganizationId ?? 0, request.ContactName,
-            request.DueDate, request.Status.Value, request.Version.Value), MouActor.From(http.User)), _ => TypedResults.NoContent());
+        var itemId = await plan.AddItemAsync(id, request.Title, request.Description, MouActor.From(http.User));
+        return TypedResults.Created($"/api/v1/mous/{id}", new Created(itemId));
     }
 
-    private static async Task<IResult> PostUpdate(long id, UpdateRequest request, HttpContext http, MouService mous)
+    private static async Task<IResult> AddAction(long id, ActionRequest request, HttpContext http, MouPlan plan)
     {
-        // Out of scope is 404 before any validation: a 400 would confirm that another organisation's action exists.
-        if (!await mous.ActionVisibleAsync(id)) return ApiErrors.NotFound();
-        if (request.Percent is null)
-        {
-            var errors = MouRules.ValidateUpdate(request.Text, 0);
-            errors["percent"] = ["The percentage is required."];
-            return ApiErrors.Validation(errors);
-        }
-        return ToResult(await mous.PostUpdateAsync(id, request.Text, request.Percent.Value, request.Status, MouActor.From(http.User), null, request.Version),
-            updateId => TypedResults.Created($"/api/v1/actions/{id}", new Created(updateId)));
+        var input = new NewAction(request.ItemId ?? 0, request.Title, request.ResponsibleOrganizationId ?? 0,
+            request.ContactName, request.DueDate);
+        var actionId = await plan.AddActionAsync(id, input, MouActor.From(http.User));
+        return TypedResults.Created($"/api/v1/mous/{id}", new Created(actionId));
     }
 
-    private static async Task<IResult> Transition(long id, TransitionRequest request, HttpContext http, MouService mous)
+    private static async Task<IResult> EditAction(long id, EditActionRequest request, HttpContext http, MouPlan plan)
     {
-        if (request.Transition is null) return ApiErrors.Validation("transition", "Say which change: activate, terminate or renew.");
-        return ToResult(await mous.TransitionAsync(id, request.Transition.Value, MouActor.From(http.User), request.SigningDate, request.Reason,
-            request.NewCode, request.NewStartDate, request.NewEndDate), newId => TypedResults.Ok(new Created(newId)));
+        if (request.Version is null) return ApiErrors.Validation("version", "Send the version you read.");
+        if (request.Status is null) return ApiErrors.Validation("status", "The status is required.");
+        var input = new ActionEdit(request.Title, request.ResponsibleOrganizationId ?? 0, request.ContactName,
+            request.DueDate, request.Status.Value, request.Version.Value);
+        await plan.EditActionAsync(id, input, MouActor.From(http.User));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> PostUpdate(long id, UpdateRequest request, HttpContext http,
+        ActionProgress progress)
+    {
+        var updateId = await progress.PostAsync(id, request.Text, request.Percent, request.Status,
+            MouActor.From(http.User), expectedVersion: request.Version);
+        return TypedResults.Created($"/api/v1/actions/{id}", new Created(updateId));
+    }
+
+    private static async Task<IResult> Transition(long id, TransitionRequest request, HttpContext http,
+        MouTransitions transitions)
+    {
+        if (request.Transition is null)
+            return ApiErrors.Validation("transition", "Say which change: activate, terminate or renew.");
+        var input = new TransitionInput(request.Transition.Value, request.SigningDate, request.Reason, request.NewCode,
+            request.NewStartDate, request.NewEndDate);
+        var next = await transitions.ApplyAsync(id, input, MouActor.From(http.User));
+        return TypedResults.Ok(new Created(next));
     }
 }

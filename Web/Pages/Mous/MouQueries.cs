@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
@@ -6,33 +7,13 @@ using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
-public sealed record PartyView(long OrganizationId, string OrganizationName, string? ShortName, PartyRole Role, string SignatoryName, string? SignatoryPosition, string? Duties);
-public sealed record UpdateView(long Id, string Text, int Percent, ActionStatus Status, DateTime PostedAt, string PostedByName, long? AttachmentId);
-public sealed record ActionView(long Id, long ItemId, string Title, long ResponsibleOrganizationId, string ResponsibleName, string? ContactName,
-    DateOnly? DueDate, ActionStatus Status, int Percent, uint Version, List<UpdateView> Updates)
-{
-    public bool IsOverdue(DateOnly today) => MouRules.IsOverdue(DueDate, Status, today);
-}
-public sealed record ItemView(long Id, int Number, string Title, string? Description, List<ActionView> Actions);
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedByName);
-public sealed record AuditView(DateTime At, string UserName, string Entity, long EntityId, string Change);
-public sealed record MouDetail(long Id, string Code, string Title, string? Purpose, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate,
-    DateOnly EndDate, string? TerminationReason, long? RenewsMouId, string? RenewsCode, uint Version, List<PartyView> Parties, List<ItemView> Items);
-
-public sealed record MouRow(long Id, string Code, string Title, MouStatus Status, DateOnly? SigningDate, DateOnly StartDate, DateOnly EndDate,
-    List<string> Parties, int Actions, int Overdue);
-
-public sealed record MyActionRow(long Id, long MouId, string MouCode, string MouTitle, string Title, DateOnly? DueDate, ActionStatus Status, int Percent);
-
-public sealed record PartnerLoad(long OrganizationId, string Name, int Open, int Overdue, int DueSoon);
-
-public sealed record MouFilter(MouStatus? Status = null, long? PartnerId = null, int? Year = null, string? Q = null);
-
 /// <summary>The reads of the MOU pages and API: projections, one round trip each, under the caller's scope.</summary>
 public static class MouQueries
 {
-    public static Task<MouDetail?> DetailAsync(AppDbContext db, long id) =>
-        db.Mous.AsNoTracking().Where(m => m.Id == id).Select(m => new MouDetail(m.Id, m.Code, m.Title, m.Purpose, m.Status, m.SigningDate,
+    public static Task<MouDetail?> DetailAsync(AppDbContext db, long id)
+    {
+        var toActionView = ToActionView(db);
+        return db.Mous.AsNoTracking().Where(m => m.Id == id).Select(m => new MouDetail(m.Id, m.Code, m.Title, m.Purpose, m.Status, m.SigningDate,
             m.StartDate, m.EndDate, m.TerminationReason, m.RenewsMouId,
             db.Mous.Where(r => r.Id == m.RenewsMouId).Select(r => r.Code).FirstOrDefault(), m.Version,
             m.Parties.OrderBy(p => p.SortOrder).Select(p => new PartyView(p.OrganizationId,
@@ -40,13 +21,22 @@ public static class MouQueries
                 db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName).First(),
                 p.Role, p.SignatoryName, p.SignatoryPosition, p.Duties)).ToList(),
             m.Items.OrderBy(i => i.Number).Select(i => new ItemView(i.Id, i.Number, i.Title, i.Description,
-                i.Actions.OrderBy(a => a.Id).Select(a => new ActionView(a.Id, a.ItemId, a.Title, a.ResponsibleOrganizationId,
-                    db.Organizations.Where(o => o.Id == a.ResponsibleOrganizationId).Select(o => o.ShortName ?? o.NameTh).First(),
-                    a.ContactName, a.DueDate, a.Status, a.Percent, a.Version,
-                    a.Updates.OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
-                        .Select(u => new UpdateView(u.Id, u.Text, u.Percent, u.Status, u.PostedAt, u.PostedByName, u.AttachmentId)).ToList())).ToList()))
+                i.Actions.AsQueryable().OrderBy(a => a.Id).Select(toActionView).ToList()))
                 .ToList()))
             .SingleOrDefaultAsync();
+    }
+
+    /// <summary>One action with its updates, as the Action page shows it (the same projection as in the MOU's detail).</summary>
+    public static Task<ActionView?> ActionAsync(AppDbContext db, long actionId) =>
+        db.MouActions.AsNoTracking().Where(a => a.Id == actionId).Select(ToActionView(db)).SingleOrDefaultAsync();
+
+    /// <summary>The action projection, newest update first; EF Core inlines it into each query that uses it.</summary>
+    private static Expression<Func<MouAction, ActionView>> ToActionView(AppDbContext db) =>
+        a => new ActionView(a.Id, a.ItemId, a.Title, a.ResponsibleOrganizationId,
+            db.Organizations.Where(o => o.Id == a.ResponsibleOrganizationId).Select(o => o.ShortName ?? o.NameTh).First(),
+            a.ContactName, a.DueDate, a.Status, a.Percent, a.Version,
+            a.Updates.OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
+                .Select(u => new UpdateView(u.Id, u.Text, u.Percent, u.Status, u.PostedAt, u.PostedByName, u.AttachmentId)).ToList());
 
     public static IQueryable<Mou> Filter(AppDbContext db, MouFilter f)
     {
@@ -78,13 +68,14 @@ public static class MouQueries
     /// </summary>
     public static async Task<(List<MouRow> Rows, int Total, long? FigureVersion)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
     {
+        var open = OpenActions.Filter;
         var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip(QueryLimits.Offset(page, pageSize)).Take(pageSize)
             .Select(m => new
             {
                 Row = new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,
                     m.Parties.OrderBy(p => p.SortOrder).Select(p => db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName ?? o.NameTh).First()).ToList(),
                     db.MouActions.Count(a => a.MouId == m.Id),
-                    db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)),
+                    db.MouActions.Where(open).Count(a => a.MouId == m.Id && a.DueDate < today)),
                 Total = q.Count(),
                 // Also once per statement: the figure cache's version, so the list's cached panels need no query of their own.
                 Version = AppDbContext.FigureDataVersion(),
@@ -109,7 +100,7 @@ public static class MouQueries
     {
         var soon = today.AddDays(MouRules.DueSoonDays);
         var counts = await db.MouActions.AsNoTracking()
-            .Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
+            .WhereOpen()
             .GroupBy(a => a.ResponsibleOrganizationId)
             .Select(g => new
             {

@@ -116,6 +116,7 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         if (org is null) return null;
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
+        var open = OpenActions.Filter;
         var mous = await db.Mous.AsNoTracking()
             .Where(m => m.Parties.Any(p => p.OrganizationId == organizationId) && m.StartDate <= to && m.EndDate >= from && m.Status != MouStatus.Draft)
             .OrderBy(m => m.StartDate).ThenBy(m => m.Code)
@@ -124,7 +125,7 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
                 m.Id, m.Code, m.Title, m.Status, m.StartDate, m.EndDate,
                 Actions = db.MouActions.Count(a => a.MouId == m.Id),
                 Done = db.MouActions.Count(a => a.MouId == m.Id && a.Status == ActionStatus.Done),
-                Overdue = db.MouActions.Count(a => a.MouId == m.Id && a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled),
+                Overdue = db.MouActions.Where(open).Count(a => a.MouId == m.Id && a.DueDate < today),
             }).ToListAsync();
         var mouIds = mous.Select(m => m.Id).ToList();
         var actions = await db.MouActions.AsNoTracking()

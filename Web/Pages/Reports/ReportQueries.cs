@@ -106,15 +106,13 @@ public sealed class ReportQueries(AppDbContext db)
         return db.Certificates.AsNoTracking().Where(c => c.Status == CertificateStatus.Valid && cohorts.Any(x => x.Id == c.CohortId));
     }
 
-    public static bool IsOpen(ActionStatus s) => s is not (ActionStatus.Done or ActionStatus.Cancelled);
-
     public IQueryable<MouAction> Overdue(DateOnly today, long? partnerId = null) =>
-        Actions(partnerId).Where(a => a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled);
+        Actions(partnerId).WhereOpen().Where(a => a.DueDate < today);
 
     public IQueryable<MouAction> DueThisMonth(DateOnly today, long? partnerId = null)
     {
         var end = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
-        return Actions(partnerId).Where(a => a.DueDate >= today && a.DueDate <= end && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled);
+        return Actions(partnerId).WhereOpen().Where(a => a.DueDate >= today && a.DueDate <= end);
     }
 
     private IQueryable<MouAction> Actions(long? partnerId)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Infrastructure;
@@ -74,28 +73,16 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
             TempData["FlashError"] = l["Tick the box to confirm the erasure."].Value;
             return RedirectToPage(new { id = Id });
         }
-        try
-        {
-            if (await personalData.EraseAsync(Id, User) is null) return NotFound();
-        }
-        catch (RuleViolationException e)
-        {
-            TempData["FlashError"] = l[e.Message].Value;
-            return RedirectToPage(new { id = Id });
-        }
+        if (await personalData.EraseAsync(Id, User) is null) return NotFound();
         TempData["Flash"] = l["The person's data were erased. Their training stays in the statistics; their certificates stay verifiable."].Value;
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(long cohortId)
     {
-        try
-        {
-            var result = await commands.EnrollAsync(cohortId, Id, clock.GetUtcNow().UtcDateTime);
-            TempData["Flash"] = (result.Status == EnrollmentStatus.Waitlisted ? l["The cohort is full: the trainee is on the waitlist."] : l["The trainee is enrolled."]).Value;
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        var result = await commands.EnrollAsync(cohortId, Id, clock.GetUtcNow().UtcDateTime);
+        TempData["Flash"] = (result.Status == EnrollmentStatus.Waitlisted
+            ? l["The cohort is full: the trainee is on the waitlist."] : l["The trainee is enrolled."]).Value;
         return RedirectToPage(new { id = Id });
     }
 }

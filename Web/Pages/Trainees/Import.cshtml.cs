@@ -76,18 +76,17 @@ public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocal
     {
         if (Id is not { } id) return NotFound();
         var name = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
-        try
+        // Someone registering one of the people meanwhile is a RuleViolationException: the filter brings the user back
+        // to this preview with the reason, to confirm again.
+        var result = await importer.CommitAsync(id, User.UserId()!.Value, name, CohortId);
+        if (result is null)
         {
-            var result = await importer.CommitAsync(id, User.UserId()!.Value, name, CohortId);
-            if (result is null)
-            {
-                TempData["FlashError"] = l["This import was already done or does not exist."].Value;
-                return RedirectToPage("/Trainees/Index");
-            }
-            TempData["Flash"] = l["Imported: {0} new trainees, {1} already registered (matched), {2} rows skipped.", result.Created, result.Matched, result.Skipped].Value +
-                (CohortId is null ? "" : " " + l["Enrolled {0}, waitlisted {1}.", result.Enrolled, result.Waitlisted].Value);
+            TempData["FlashError"] = l["This import was already done or does not exist."].Value;
+            return RedirectToPage("/Trainees/Index");
         }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        TempData["Flash"] = l["Imported: {0} new trainees, {1} already registered (matched), {2} rows skipped.",
+                result.Created, result.Matched, result.Skipped].Value +
+            (CohortId is null ? "" : " " + l["Enrolled {0}, waitlisted {1}.", result.Enrolled, result.Waitlisted].Value);
         return CohortId is { } cid ? RedirectToPage("/Training/Cohorts/Details", new { id = cid }) : RedirectToPage("/Trainees/Index");
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Identity;
@@ -34,14 +33,17 @@ public sealed class TrainingFeature : IPortalFeature
         api.MapGet("/cohorts/{id:long}", Cohort).RequireAuthorization().WithSummary("A cohort with its sessions.");
         api.MapGet("/cohorts/{id:long}/roster", Roster).RequireAuthorization().WithSummary("Enrolments with attendance and completion (staff, and partners delivering the cohort).");
         api.MapPost("/cohorts/{id:long}/enrollments", Enroll).RequireAuthorization(PortalAuth.StaffPolicy)
-            .WithSummary("Enrols a trainee: 201 enrolled, or status waitlisted when the cohort is full; 409 if already in it.");
+            .WithSummary("Enrols a trainee: 201 enrolled, or status waitlisted when the cohort is full; 409 if already in it.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/enrollments/{id:long}/withdraw", Withdraw).RequireAuthorization(PortalAuth.StaffPolicy)
-            .WithSummary("Withdraws an enrolment; the first on the waitlist takes the seat.");
+            .WithSummary("Withdraws an enrolment; the first on the waitlist takes the seat.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/trainees", CreateTrainee).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Registers a trainee: 201 with id; 400 naming the field; 409 with existingTraineeId for a known national ID.");
         api.MapGet("/trainees/{id:long}", GetTrainee).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("A trainee (national ID masked) and their cohorts.");
         api.MapPut("/sessions/{id:long}/attendance", PutAttendance).RequireAuthorization(PortalAuth.StaffPolicy)
-            .WithSummary("Records attendance for a session: [{enrollmentId, status: present|late|excused|absent}].");
+            .WithSummary("Records attendance for a session: [{enrollmentId, status: present|late|excused|absent}].")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public sealed record CourseDto(long Id, string TitleTh, string? TitleEn, string? Description, string[] Syllabus, decimal Hours, int MinAttendancePercent, decimal? PassMark);
@@ -131,25 +133,18 @@ public sealed class TrainingFeature : IPortalFeature
         }).ToList());
     }
 
-    private static async Task<Results<Created<EnrollResponse>, ProblemHttpResult, ValidationProblem>> Enroll(long id, EnrollRequest? request,
+    private static async Task<Results<Created<EnrollResponse>, ValidationProblem>> Enroll(long id, EnrollRequest? request,
         TrainingCommands commands, TimeProvider clock)
     {
         if (request is null || request.TraineeId <= 0) return ApiErrors.Validation("traineeId", "The trainee is required.");
-        try
-        {
-            var result = await commands.EnrollAsync(id, request.TraineeId, clock.GetUtcNow().UtcDateTime);
-            return TypedResults.Created($"/api/v1/cohorts/{id}/roster", new EnrollResponse(result.EnrollmentId, request.TraineeId, result.Status));
-        }
-        catch (NotFoundException e) { return ApiErrors.NotFound(e.Message); }
-        catch (RuleViolationException e) { return ApiErrors.Conflict(e.Message); }
+        // A refused enrolment (closed cohort, already in it) is 409 and an unknown cohort or trainee 404, by the
+        // portal's exception handler.
+        var result = await commands.EnrollAsync(id, request.TraineeId, clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Created($"/api/v1/cohorts/{id}/roster", new EnrollResponse(result.EnrollmentId, request.TraineeId, result.Status));
     }
 
-    private static async Task<Results<Ok<long[]>, ProblemHttpResult>> Withdraw(long id, TrainingCommands commands, TimeProvider clock)
-    {
-        try { return TypedResults.Ok((await commands.WithdrawAsync(id, clock.GetUtcNow().UtcDateTime)).ToArray()); }
-        catch (NotFoundException) { return ApiErrors.NotFound(); }
-        catch (RuleViolationException e) { return ApiErrors.Conflict(e.Message); }
-    }
+    private static async Task<Ok<long[]>> Withdraw(long id, TrainingCommands commands, TimeProvider clock) =>
+        TypedResults.Ok((await commands.WithdrawAsync(id, clock.GetUtcNow().UtcDateTime)).ToArray());
 
     private static async Task<Results<Created<IdResponse>, ProblemHttpResult, ValidationProblem>> CreateTrainee(TraineeFields? input, HttpContext http,
         AppDbContext db, TimeProvider clock, PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds)
@@ -190,17 +185,13 @@ public sealed class TrainingFeature : IPortalFeature
             t.Phone, t.Email, t.LineId, t.Province, t.Community, t.PdpaConsentAt, t.Cohorts));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutAttendance(long id, List<AttendanceMark>? marks,
+    private static async Task<Results<NoContent, ValidationProblem>> PutAttendance(long id, List<AttendanceMark>? marks,
         TrainingCommands commands, TimeProvider clock)
     {
         if (marks is null || marks.Count == 0) return ApiErrors.Validation("attendance", "Send at least one {enrollmentId, status}.");
         if (marks.Any(m => !Enum.IsDefined(m.Status))) return ApiErrors.Validation("status", "Unknown attendance status.");
-        try
-        {
-            await commands.RecordAttendanceAsync(id, marks.Select(m => (m.EnrollmentId, m.Status)).ToList(), clock.GetUtcNow().UtcDateTime);
-            return TypedResults.NoContent();
-        }
-        catch (NotFoundException) { return ApiErrors.NotFound(); }
-        catch (RuleViolationException e) { return ApiErrors.Validation("enrollmentId", e.Message); }
+        // Marks of enrolments outside the session's cohort, or of a closed cohort, are 400 naming "enrollmentId".
+        await commands.RecordAttendanceAsync(id, marks.Select(m => (m.EnrollmentId, m.Status)).ToList(), clock.GetUtcNow().UtcDateTime);
+        return TypedResults.NoContent();
     }
 }

@@ -136,10 +136,9 @@ public class MouApiTests : MouWorld
     {
         var attachmentId = await App.InScopeAsync(async sp =>
         {
-            var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PartnerPrograms.Web.Pages.Mous.MouService>(sp);
-            var r = await service.AttachAsync(MouB, new PartnerPrograms.Web.Pages.Mous.UploadedFile("signed.pdf", "%PDF-1.4 signed scan"u8.ToArray()),
+            var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PartnerPrograms.Web.Pages.Mous.MouFiles>(sp);
+            return await service.AttachAsync(MouB, new PartnerPrograms.Web.Pages.Mous.UploadedFile("signed.pdf", "%PDF-1.4 signed scan"u8.ToArray()),
                 new PartnerPrograms.Web.Pages.Mous.MouActor("staff", null, true, null));
-            return r.Id;
         });
         var gsb = await App.ApiClientAsync("gsb@example.org");
         (await gsb.GetAsync($"/api/v1/mous/{MouB}/agreement.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

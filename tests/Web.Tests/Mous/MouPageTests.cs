@@ -243,6 +243,32 @@ public class MouPageTests : MouWorld
     }
 
     [Fact]
+    public async Task A_progress_update_from_a_stale_page_is_a_conflict_not_an_overwrite()
+    {
+        var first = await App.SignedInClientAsync("staff@example.org");
+        var second = await App.SignedInClientAsync("staff2@example.org");
+        var url = $"/Mous/Action?id={CddAction}";
+        var formFirst = (IHtmlFormElement)(await first.GetDocumentAsync(url)).QuerySelector("#post-update")!;
+        var formSecond = (IHtmlFormElement)(await second.GetDocumentAsync(url)).QuerySelector("#post-update")!;
+        var before = await App.DbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == CddAction));
+
+        (await first.PostFormAsync(formFirst, url, new Dictionary<string, string> { ["Update.Text"] = "ส่งข้อมูลแล้วครึ่งหนึ่ง", ["Update.Percent"] = "50" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await second.PostFormAsync(formSecond, url, new Dictionary<string, string> { ["Update.Text"] = "ยังไม่เริ่ม", ["Update.Percent"] = "0" });
+        conflict.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = PageDriver.Parse(await conflict.Content.ReadAsStringAsync());
+        doc.QuerySelector("[data-testid=conflict]")!.TextContent.ShouldContain("มีผู้อื่นแก้ไขภารกิจนี้");
+        ((IHtmlTextAreaElement)doc.QuerySelector("textarea[name='Update.Text']")!).Value.ShouldBe("ยังไม่เริ่ม", "the second poster's text is kept");
+        (await App.DbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == CddAction))).ShouldBe(before + 1);
+        (await App.DbAsync(db => db.MouActions.Where(a => a.Id == CddAction).Select(a => a.Percent).SingleAsync())).ShouldBe(50);
+
+        // posting again from the conflict page (now on the current version) works
+        var form = (IHtmlFormElement)doc.QuerySelector("#post-update")!;
+        (await second.PostFormAsync(form, url, new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.DbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == CddAction))).ShouldBe(before + 2);
+    }
+
+    [Fact]
     public async Task Staff_register_an_organisation_with_contacts()
     {
         var staff = await App.SignedInClientAsync("staff@example.org");

@@ -107,12 +107,9 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
 
     private async Task<IActionResult> EnrollAsync(long traineeId)
     {
-        try
-        {
-            var result = await commands.EnrollAsync(Id, traineeId, clock.GetUtcNow().UtcDateTime);
-            TempData["Flash"] = (result.Status == EnrollmentStatus.Waitlisted ? l["The cohort is full: the trainee is on the waitlist."] : l["The trainee is enrolled."]).Value;
-        }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        var result = await commands.EnrollAsync(Id, traineeId, clock.GetUtcNow().UtcDateTime);
+        TempData["Flash"] = (result.Status == EnrollmentStatus.Waitlisted
+            ? l["The cohort is full: the trainee is on the waitlist."] : l["The trainee is enrolled."]).Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -120,12 +117,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     {
         if (!CanEdit) return Forbid();
         if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CohortId == Id)) return NotFound();
-        try
-        {
-            var promoted = await commands.WithdrawAsync(enrollmentId, clock.GetUtcNow().UtcDateTime);
-            TempData["Flash"] = promoted.Count > 0 ? l["Withdrawn. The first on the waitlist now has the seat."].Value : l["Withdrawn."].Value;
-        }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        var promoted = await commands.WithdrawAsync(enrollmentId, clock.GetUtcNow().UtcDateTime);
+        TempData["Flash"] = promoted.Count > 0 ? l["Withdrawn. The first on the waitlist now has the seat."].Value : l["Withdrawn."].Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -143,12 +136,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     public async Task<IActionResult> OnPostCloseAsync()
     {
         if (!CanEdit) return Forbid();
-        try
-        {
-            await commands.CloseAsync(Id, clock.GetUtcNow().UtcDateTime);
-            TempData["Flash"] = l["The cohort is closed and its completions are fixed."].Value;
-        }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        await commands.CloseAsync(Id, clock.GetUtcNow().UtcDateTime);
+        TempData["Flash"] = l["The cohort is closed and its completions are fixed."].Value;
         return RedirectToPage(new { id = Id });
     }
 

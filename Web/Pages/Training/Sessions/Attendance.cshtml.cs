@@ -57,13 +57,8 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
             TempData["FlashError"] = l["Mark at least one person."].Value;
             return RedirectToPage(new { id = Id });
         }
-        try
-        {
-            await commands.RecordAttendanceAsync(Id, marks.Select(m => (m.Key, m.Value)).ToList(), clock.GetUtcNow().UtcDateTime);
-            TempData["Flash"] = l["Attendance saved for {0} people.", marks.Count].Value;
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        await commands.RecordAttendanceAsync(Id, marks.Select(m => (m.Key, m.Value)).ToList(), clock.GetUtcNow().UtcDateTime);
+        TempData["Flash"] = l["Attendance saved for {0} people.", marks.Count].Value;
         return RedirectToPage(new { id = Id });
     }
 

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Web.Pages.Mous;
+
+public sealed record PartnerLoad(long OrganizationId, string Name, int Open, int Overdue, int DueSoon);
