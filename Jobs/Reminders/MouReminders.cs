@@ -29,7 +29,7 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
         var settings = await SettingsStore.LoadAsync(db, ct);
         var horizon = today.AddDays(settings.ActionDueLeadDays.DefaultIfEmpty(14).Max());
         var actions = await db.MouActions.AsNoTracking()
-            .Where(a => a.DueDate != null && a.DueDate <= horizon && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
+            .WhereOpen().Where(a => a.DueDate != null && a.DueDate <= horizon)
             .Join(db.Mous.Where(m => m.Status == MouStatus.Active), a => a.MouId, m => m.Id,
                 (a, m) => new ActionRow(a.Id, m.Id, m.Code, m.Title, a.Title, a.ResponsibleOrganizationId, a.DueDate!.Value, a.Status))
             .ToListAsync(ct);

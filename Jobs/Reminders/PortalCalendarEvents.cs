@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
+using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Jobs.Email;
@@ -20,7 +21,7 @@ public sealed class PortalCalendarEvents(AppDbContext db, IOptions<PortalOptions
         if (user.Role == Roles.Partner && user.OrganizationId is { } org)
         {
             events.AddRange((await db.MouActions.AsNoTracking()
-                    .Where(a => a.ResponsibleOrganizationId == org && a.DueDate != null && a.Status != Domain.Mous.ActionStatus.Done && a.Status != Domain.Mous.ActionStatus.Cancelled)
+                    .WhereOpen().Where(a => a.ResponsibleOrganizationId == org && a.DueDate != null)
                     .Join(db.Mous, a => a.MouId, m => m.Id, (a, m) => new { a.Id, a.Title, a.DueDate, m.Code, MouTitle = m.Title }).ToListAsync(ct))
                 .Select(a => new CalendarEvent($"action-{a.Id}@partnerprograms", $"ครบกำหนด: {a.Title}", $"{a.Code} {a.MouTitle}", null, a.DueDate, null, null, Url($"/Mous/Action?id={a.Id}"))));
             events.AddRange(await SessionsAsync(db.TrainingSessions.Where(s => s.Cohort.Partners.Any(p => p.OrganizationId == org)), ct));

@@ -60,34 +60,24 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, CertificateQ
 
     public async Task<IActionResult> OnPostIssueAllAsync()
     {
-        try
-        {
-            var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, Id, Signers);
-            TempData["Flash"] = started
-                ? l["Issuing {0} certificates: the progress shows below.", batch.Total].Value
-                : l["These certificates are already being issued: the progress shows below."].Value;
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        var (batch, started) = await IssueCertificatesJob.StartAsync(issuer, jobs, clock, Id, Signers);
+        TempData["Flash"] = started
+            ? l["Issuing {0} certificates: the progress shows below.", batch.Total].Value
+            : l["These certificates are already being issued: the progress shows below."].Value;
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostIssueOneAsync(long enrollmentId)
     {
-        try
-        {
-            if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CohortId == Id)) return NotFound();
-            var c = await issuer.IssueOneAsync(enrollmentId, Signers);
-            TempData["Flash"] = l["Certificate {0} issued to {1}.", c.Code, c.HolderName].Value;
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        if (!await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.CohortId == Id)) return NotFound();
+        var c = await issuer.IssueOneAsync(enrollmentId, Signers);
+        TempData["Flash"] = l["Certificate {0} issued to {1}.", c.Code, c.HolderName].Value;
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostInviteAllAsync()
     {
-        var inviter = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? "PartnerPrograms";
+        var inviter = User.DisplayName();
         var counts = await invitations.InviteCohortAsync(Id, inviter);
         TempData["Flash"] = l["Invitations sent: {0}. Already with an account: {1}. Without an e-mail: {2}.",
             counts.GetValueOrDefault(InvitationOutcome.Invited), counts.GetValueOrDefault(InvitationOutcome.AlreadyHasAccount),

@@ -41,26 +41,15 @@ public class DetailsModel(AppDbContext db, CertificateRevisions revisions, IStri
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         if (string.IsNullOrWhiteSpace(Reason)) { TempData["FlashError"] = l["A reason is required to revoke a certificate."].Value; return RedirectToPage(new { code = Code }); }
-        try
-        {
-            await revisions.RevokeAsync(Code ?? "", Reason);
-            TempData["Flash"] = l["The certificate was revoked."].Value;
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
+        await revisions.RevokeAsync(Code ?? "", Reason);
+        TempData["Flash"] = l["The certificate was revoked."].Value;
         return RedirectToPage(new { code = Code });
     }
 
     public async Task<IActionResult> OnPostReissueAsync()
     {
-        try
-        {
-            var fresh = await revisions.ReissueAsync(Code ?? "", HolderName ?? "", HolderNameEn);
-            TempData["Flash"] = l["A corrected certificate {0} was issued; this one is superseded.", fresh.Code].Value;
-            return RedirectToPage(new { code = fresh.Code });
-        }
-        catch (NotFoundException) { return NotFound(); }
-        catch (RuleViolationException e) { TempData["FlashError"] = l[e.Message].Value; }
-        return RedirectToPage(new { code = Code });
+        var fresh = await revisions.ReissueAsync(Code ?? "", HolderName ?? "", HolderNameEn);
+        TempData["Flash"] = l["A corrected certificate {0} was issued; this one is superseded.", fresh.Code].Value;
+        return RedirectToPage(new { code = fresh.Code });
     }
 }

@@ -14,7 +14,7 @@ public class InviteModel(ParticipantInvitations invitations, IStringLocalizer l)
 
     public async Task<IActionResult> OnPostAsync(long traineeId)
     {
-        var inviter = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? "PartnerPrograms";
+        var inviter = User.DisplayName();
         var outcome = await invitations.InviteAsync(traineeId, inviter);
         if (outcome == InvitationOutcome.NotFound) return NotFound();
         if (outcome == InvitationOutcome.Invited) TempData["Flash"] = l["The invitation was sent."].Value;

@@ -31,7 +31,7 @@ public class AssessModel(AppDbContext db, CommunityService service, IStringLocal
     {
         if (!await LoadAsync()) return NotFound();
         Input.AssessedOn = service.Today;
-        Input.Assessor = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value;
+        Input.Assessor = User.DisplayName();
         return Page();
     }
 

@@ -8,7 +8,7 @@ namespace PartnerPrograms.Web.Pages.Mous;
 public sealed record MouActor(string Name, Guid? UserId, bool IsStaff, long? OrganizationId)
 {
     public static MouActor From(ClaimsPrincipal user) => new(
-        user.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?", user.UserId(), user.IsStaff(),
+        user.DisplayName(), user.UserId(), user.IsStaff(),
         user.OrganizationId());
 
     public static readonly MouActor System = new("system", null, true, null);

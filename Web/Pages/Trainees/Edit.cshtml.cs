@@ -54,7 +54,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l, 
         if (trainee is null) return NotFound();
         if (Id is null) db.Trainees.Add(trainee);
         else db.Entry(trainee).Property(t => t.Version).OriginalValue = Version;
-        clean.ApplyTo(trainee, User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime);
+        clean.ApplyTo(trainee, User.DisplayName(), clock.GetUtcNow().UtcDateTime);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException)
         {

@@ -75,7 +75,7 @@ public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocal
     public async Task<IActionResult> OnPostConfirmAsync()
     {
         if (Id is not { } id) return NotFound();
-        var name = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+        var name = User.DisplayName();
         // Someone registering one of the people meanwhile is a RuleViolationException: the filter brings the user back
         // to this preview with the reason, to confirm again.
         var result = await importer.CommitAsync(id, User.UserId()!.Value, name, CohortId);

@@ -157,7 +157,7 @@ public sealed class TrainingFeature : IPortalFeature
         if (existing is { } known) return DuplicateId(known);
         var now = clock.GetUtcNow().UtcDateTime;
         var trainee = new Trainee { CreatedAt = now };
-        clean.ApplyTo(trainee, http.User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? "API", now);
+        clean.ApplyTo(trainee, http.User.DisplayName(), now);
         db.Trainees.Add(trainee);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })

@@ -65,7 +65,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountMails
     {
         var user = await users.FindByIdAsync(Id.ToString());
         if (user is null) return NotFound();
-        var inviter = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? "PartnerPrograms";
+        var inviter = User.DisplayName();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         if (user.PasswordHash is null) await mails.QueueInvitationAsync(user, token, inviter);
         else await mails.QueuePasswordResetAsync(user, token);

@@ -53,7 +53,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, AccountMai
             await LoadAsync();
             return Page();
         }
-        var inviter = User.FindFirst(PortalAuth.DisplayNameClaim)?.Value ?? "PartnerPrograms";
+        var inviter = User.DisplayName();
         await mails.QueueInvitationAsync(user, await users.GeneratePasswordResetTokenAsync(user), inviter);
         TempData["Flash"] = l["Invitation sent to {0}.", user.Email!].Value;
         return RedirectToPage("/Admin/Users/Index");
