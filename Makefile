@@ -1,6 +1,6 @@
 # make run   - start the portal with demo data (embedded PostgreSQL, http://localhost:5080)
 # make test  - run every test (installs what is missing first)
-.PHONY: run test build install-prereqs restore test-tools bench
+.PHONY: run test build install-prereqs restore test-tools bench format format-check
 
 install-prereqs:
 	@bash scripts/install-prereqs.sh
@@ -17,5 +17,12 @@ run: install-prereqs
 test-tools:
 	@npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
 
-test: build test-tools
+# The code style of .editorconfig (layout, usings): `make format` applies it, `make test` (so CI) checks it.
+format: restore
+	dotnet format PartnerPrograms.sln --no-restore --severity warn
+
+format-check: restore
+	dotnet format PartnerPrograms.sln --no-restore --severity warn --verify-no-changes
+
+test: build format-check test-tools
 	dotnet test PartnerPrograms.sln --no-build -c Debug --logger "console;verbosity=normal"

@@ -1,7 +1,6 @@
 using PartnerPrograms.Jobs.Documents;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Scheduling;
-using PartnerPrograms.Web.Infrastructure;
 
 // The portal: one program for the web instances, the job server (Jobs:Server) and the operator's commands
 // (CommandLine). Each concern registers itself in its *Setup class; each feature folder in its IPortalFeature.

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
 
 namespace PartnerPrograms.Domain.Database;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using PartnerPrograms.Domain.Common;
 
 namespace PartnerPrograms.Domain.Certificates;
 
@@ -64,10 +63,22 @@ public class Certificate
         Status = CertificateStatus.Superseded;
         return new Certificate
         {
-            Code = newCode, TraineeId = TraineeId, CohortId = CohortId, EnrollmentId = EnrollmentId,
-            HolderName = holderName.Trim(), HolderNameEn = holderNameEn?.Trim(), CourseTitle = CourseTitle, CourseTitleEn = CourseTitleEn,
-            CohortName = CohortName, StartDate = StartDate, EndDate = EndDate, Hours = Hours, IssuedOn = issuedOn,
-            Signatories = [.. Signatories], ReplacesId = Id, CreatedAt = now,
+            Code = newCode,
+            TraineeId = TraineeId,
+            CohortId = CohortId,
+            EnrollmentId = EnrollmentId,
+            HolderName = holderName.Trim(),
+            HolderNameEn = holderNameEn?.Trim(),
+            CourseTitle = CourseTitle,
+            CourseTitleEn = CourseTitleEn,
+            CohortName = CohortName,
+            StartDate = StartDate,
+            EndDate = EndDate,
+            Hours = Hours,
+            IssuedOn = issuedOn,
+            Signatories = [.. Signatories],
+            ReplacesId = Id,
+            CreatedAt = now,
         };
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
 
 namespace PartnerPrograms.Domain.Database;

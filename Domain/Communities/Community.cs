@@ -1,4 +1,3 @@
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Geography;
 
 namespace PartnerPrograms.Domain.Communities;
@@ -58,9 +57,18 @@ public class Community
         var result = CommunityClassifier.Classify(rubric.Definition, scores);
         var assessment = new CommunityAssessment
         {
-            CommunityId = Id, RubricId = rubric.Id, Rubric = rubric, AssessedOn = assessedOn, Assessor = assessor?.Trim(),
-            Notes = notes?.Trim(), Scores = new Dictionary<string, int>(scores, StringComparer.Ordinal), Category = result.Category,
-            TourismScore = Math.Round(result.TourismScore, 2), Reasons = result.Reasons.ToList(), RecordedBy = recordedBy, CreatedAt = now,
+            CommunityId = Id,
+            RubricId = rubric.Id,
+            Rubric = rubric,
+            AssessedOn = assessedOn,
+            Assessor = assessor?.Trim(),
+            Notes = notes?.Trim(),
+            Scores = new Dictionary<string, int>(scores, StringComparer.Ordinal),
+            Category = result.Category,
+            TourismScore = Math.Round(result.TourismScore, 2),
+            Reasons = result.Reasons.ToList(),
+            RecordedBy = recordedBy,
+            CreatedAt = now,
         };
         Assessments.Add(assessment);
         // A back-dated assessment is history: only the latest by date sets the current group.

@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Organizations;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Organizations;

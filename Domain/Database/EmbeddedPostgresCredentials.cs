@@ -67,10 +67,11 @@ public sealed class EmbeddedPostgresCredentials
         var temp = path + ".tmp";
         File.Delete(temp);
         using (var stream = new FileStream(temp, new FileStreamOptions
-               {
-                   Mode = FileMode.CreateNew, Access = FileAccess.Write,
-                   UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-               }))
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
         using (var writer = new StreamWriter(stream))
             writer.WriteLine(value);
         if (EmbeddedPostgres.RunningAsRoot) DataFolderOwnership.Chown(temp);

@@ -1,5 +1,4 @@
 using PartnerPrograms.Domain.Geography;
-using Microsoft.EntityFrameworkCore;
 
 namespace PartnerPrograms.Domain.Database;
 

@@ -70,8 +70,12 @@ public class ApiToken
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return (new ApiToken
         {
-            UserId = userId, Name = name, TokenHash = Hash(plain), Prefix = plain[..10],
-            CreatedAt = now, ExpiresAt = now + lifetime,
+            UserId = userId,
+            Name = name,
+            TokenHash = Hash(plain),
+            Prefix = plain[..10],
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
         }, plain);
     }
 }

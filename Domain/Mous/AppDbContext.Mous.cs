@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Domain.Database;

@@ -1,5 +1,3 @@
-using PartnerPrograms.Domain.Common;
-
 namespace PartnerPrograms.Domain.Mous;
 
 public enum MouStatus { Draft, Active, Expired, Terminated, Renewed }
@@ -63,11 +61,19 @@ public class Mou
         Status = MouStatus.Renewed;
         return new Mou
         {
-            Code = newCode, Title = Title, Purpose = Purpose, StartDate = newStart, EndDate = newEnd, RenewsMouId = Id,
+            Code = newCode,
+            Title = Title,
+            Purpose = Purpose,
+            StartDate = newStart,
+            EndDate = newEnd,
+            RenewsMouId = Id,
             Parties = Parties.Select(p => new MouParty
             {
-                OrganizationId = p.OrganizationId, Role = p.Role, SignatoryName = p.SignatoryName,
-                SignatoryPosition = p.SignatoryPosition, Duties = p.Duties,
+                OrganizationId = p.OrganizationId,
+                Role = p.Role,
+                SignatoryName = p.SignatoryName,
+                SignatoryPosition = p.SignatoryPosition,
+                Duties = p.Duties,
             }).ToList(),
         };
     }
@@ -158,8 +164,14 @@ public class MouAction
         RuleViolationException.ThrowIfAny(MouRules.ValidateUpdate(text, percent));
         var update = new ActionUpdate
         {
-            ActionId = Id, MouId = MouId, Text = text!.Trim(), Percent = percent!.Value, Status = status ?? Status,
-            PostedAt = at, PostedByName = byName, PostedByUserId = byUser,
+            ActionId = Id,
+            MouId = MouId,
+            Text = text!.Trim(),
+            Percent = percent!.Value,
+            Status = status ?? Status,
+            PostedAt = at,
+            PostedByName = byName,
+            PostedByUserId = byUser,
         };
         ChangeStatus(update.Status);
         Percent = Status == ActionStatus.Done ? 100 : update.Percent;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Privacy;
 
 namespace PartnerPrograms.Domain.Database;

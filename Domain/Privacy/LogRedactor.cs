@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PartnerPrograms.Domain.Common;
 
 namespace PartnerPrograms.Domain.Privacy;
 

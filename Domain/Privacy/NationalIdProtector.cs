@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Domain.Privacy;

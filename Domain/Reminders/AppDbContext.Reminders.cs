@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Settings;
 

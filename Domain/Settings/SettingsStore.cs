@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Domain.Settings;

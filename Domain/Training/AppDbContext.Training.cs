@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Domain.Database;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Domain.Training;
@@ -55,7 +53,10 @@ public sealed class TrainingCommands(AppDbContext db)
             // Waitlist order follows the file's order.
             db.Enrollments.Add(new Enrollment
             {
-                CohortId = cohortId, TraineeId = id, Status = status, CreatedAt = now,
+                CohortId = cohortId,
+                TraineeId = id,
+                Status = status,
+                CreatedAt = now,
                 WaitlistedAt = status == EnrollmentStatus.Waitlisted ? now.AddTicks(tick++) : null,
             });
         }
@@ -193,8 +194,10 @@ public static class RosterQueries
             .Select(g => new
             {
                 EnrollmentId = g.Key,
-                Present = g.Count(a => a.Status == AttendanceStatus.Present), Late = g.Count(a => a.Status == AttendanceStatus.Late),
-                Excused = g.Count(a => a.Status == AttendanceStatus.Excused), Absent = g.Count(a => a.Status == AttendanceStatus.Absent),
+                Present = g.Count(a => a.Status == AttendanceStatus.Present),
+                Late = g.Count(a => a.Status == AttendanceStatus.Late),
+                Excused = g.Count(a => a.Status == AttendanceStatus.Excused),
+                Absent = g.Count(a => a.Status == AttendanceStatus.Absent),
             });
         return (from e in db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId)
                 join m in marks on e.Id equals m.EnrollmentId into ms

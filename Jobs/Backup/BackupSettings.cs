@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Npgsql;
-using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Jobs.Backup;
 

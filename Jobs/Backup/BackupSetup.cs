@@ -1,6 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Jobs.Scheduling;
 
 namespace PartnerPrograms.Jobs.Backup;

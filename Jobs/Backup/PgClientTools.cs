@@ -14,7 +14,9 @@ public static class PgClientTools
     {
         var psi = new ProcessStartInfo(exe, args)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         if (connectionString is not null) SetConnection(psi, new NpgsqlConnectionStringBuilder(connectionString));
         Process process;
@@ -51,8 +53,12 @@ public static class PgClientTools
         psi.Environment["PGCONNECT_TIMEOUT"] = "15";
         psi.Environment["PGSSLMODE"] = cs.SslMode switch
         {
-            SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Require => "require",
-            SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+            SslMode.Disable => "disable",
+            SslMode.Allow => "allow",
+            SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca",
+            SslMode.VerifyFull => "verify-full",
+            _ => "prefer",
         };
         if (!string.IsNullOrEmpty(cs.Password)) psi.Environment["PGPASSWORD"] = cs.Password;
     }

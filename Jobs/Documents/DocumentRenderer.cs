@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Logging;
 
 namespace PartnerPrograms.Jobs.Documents;
 

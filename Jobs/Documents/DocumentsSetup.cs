@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PartnerPrograms.Jobs.Documents;
 
 public static class DocumentsSetup

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PartnerPrograms.Jobs.Email;
 
 public static class EmailSetup

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using PartnerPrograms.Jobs.Documents;
 using PartnerPrograms.Jobs.Email.Templates;
 

@@ -29,7 +29,11 @@ public sealed class MailWriter(MailRenderer renderer, UnsubscribeLinks unsubscri
             canUnsubscribe ? unsubscribe.PageUrl(baseUrl, to.UserId!.Value, kind!.Value) : null);
         var message = new OutboxMessage
         {
-            To = to.Email, Cc = to.Cc, Subject = mail.Subject, HtmlBody = mail.Html, TextBody = mail.Text,
+            To = to.Email,
+            Cc = to.Cc,
+            Subject = mail.Subject,
+            HtmlBody = mail.Html,
+            TextBody = mail.Text,
             Language = language,
             UnsubscribeUrl = canUnsubscribe ? unsubscribe.OneClickUrl(baseUrl, to.UserId!.Value, kind!.Value) : null,
         };

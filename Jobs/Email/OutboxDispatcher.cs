@@ -1,8 +1,5 @@
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 
 namespace PartnerPrograms.Jobs.Email;

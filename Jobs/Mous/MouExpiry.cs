@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Jobs.Scheduling;
 
@@ -17,7 +15,11 @@ public sealed class MouExpiry(AppDbContext db, TimeProvider clock)
             if (mou.ExpireIfOver(today))
                 db.MouAuditEntries.Add(new MouAuditEntry
                 {
-                    MouId = mou.Id, At = now, UserName = "system", Entity = "Mou", EntityId = mou.Id,
+                    MouId = mou.Id,
+                    At = now,
+                    UserName = "system",
+                    Entity = "Mou",
+                    EntityId = mou.Id,
                     Change = $"Status: Active → Expired (term ended {mou.EndDate:yyyy-MM-dd})",
                 });
         try { await db.SaveChangesAsync(ct); }

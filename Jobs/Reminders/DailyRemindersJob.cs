@@ -1,5 +1,4 @@
 using Hangfire;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Jobs.Scheduling;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Mous;
@@ -85,8 +83,10 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
         var recipient = new MailTo(to.Email, to.Language, to.UserId, cc.Count == 0 ? null : string.Join(", ", cc));
         return await mails.WriteAsync<ActionDigestMail>(recipient, new Dictionary<string, object?>
         {
-            [nameof(ActionDigestMail.Name)] = to.Name, [nameof(ActionDigestMail.Overdue)] = kind == ReminderKind.ActionOverdue,
-            [nameof(ActionDigestMail.Actions)] = actions, [nameof(ActionDigestMail.Url)] = mails.Url("/Mous"),
+            [nameof(ActionDigestMail.Name)] = to.Name,
+            [nameof(ActionDigestMail.Overdue)] = kind == ReminderKind.ActionOverdue,
+            [nameof(ActionDigestMail.Actions)] = actions,
+            [nameof(ActionDigestMail.Url)] = mails.Url("/Mous"),
         }, kind);
     }
 
@@ -141,7 +141,8 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
                 var message = await mails.WriteAsync<MouTermEndingMail>(new MailTo(to.Email, to.Language, to.UserId),
                     new Dictionary<string, object?>
                     {
-                        [nameof(MouTermEndingMail.Name)] = to.Name, [nameof(MouTermEndingMail.Code)] = mou.Code,
+                        [nameof(MouTermEndingMail.Name)] = to.Name,
+                        [nameof(MouTermEndingMail.Code)] = mou.Code,
                         [nameof(MouTermEndingMail.Title)] = mou.Title,
                         [nameof(MouTermEndingMail.EndDate)] = mou.EndDate,
                         [nameof(MouTermEndingMail.DaysLeft)] = mou.EndDate.DayNumber - today.DayNumber,

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Reminders;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace PartnerPrograms.Jobs.Reminders;
 
 /// <summary>Runs every reminder source for a date; safe to run any number of times (the reminder log de-duplicates).

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Reminders;
 

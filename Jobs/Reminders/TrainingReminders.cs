@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Training;
@@ -29,8 +26,19 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
             .SelectMany(s => s.Cohort.Enrollments.Where(e => e.Status == EnrollmentStatus.Enrolled && e.Trainee.Email != null && e.Trainee.Email != ""),
                 (s, e) => new
                 {
-                    SessionId = s.Id, s.Date, s.StartTime, s.EndTime, s.Topic, s.Place, CohortName = s.Cohort.Name, Course = s.Cohort.Course.TitleTh,
-                    s.Cohort.IsOnline, s.Cohort.Venue, e.TraineeId, e.Trainee.Email, Name = (e.Trainee.Title ?? "") + e.Trainee.FirstName + " " + e.Trainee.LastName,
+                    SessionId = s.Id,
+                    s.Date,
+                    s.StartTime,
+                    s.EndTime,
+                    s.Topic,
+                    s.Place,
+                    CohortName = s.Cohort.Name,
+                    Course = s.Cohort.Course.TitleTh,
+                    s.Cohort.IsOnline,
+                    s.Cohort.Venue,
+                    e.TraineeId,
+                    e.Trainee.Email,
+                    Name = (e.Trainee.Title ?? "") + e.Trainee.FirstName + " " + e.Trainee.LastName,
                 })
             .ToListAsync(ct);
         var traineeIds = rows.Select(r => r.TraineeId).Distinct().ToList();
@@ -43,11 +51,16 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
             var to = new MailTo(r.Email, user?.PreferredLanguage, user?.Id);
             var message = await mails.WriteAsync<SessionTomorrowMail>(to, new Dictionary<string, object?>
             {
-                [nameof(SessionTomorrowMail.Name)] = r.Name, [nameof(SessionTomorrowMail.Topic)] = r.Topic,
-                [nameof(SessionTomorrowMail.Course)] = r.Course, [nameof(SessionTomorrowMail.Cohort)] = r.CohortName,
-                [nameof(SessionTomorrowMail.Day)] = r.Date, [nameof(SessionTomorrowMail.Start)] = r.StartTime,
-                [nameof(SessionTomorrowMail.End)] = r.EndTime, [nameof(SessionTomorrowMail.Place)] = r.Place,
-                [nameof(SessionTomorrowMail.Online)] = r.IsOnline, [nameof(SessionTomorrowMail.Venue)] = r.Venue,
+                [nameof(SessionTomorrowMail.Name)] = r.Name,
+                [nameof(SessionTomorrowMail.Topic)] = r.Topic,
+                [nameof(SessionTomorrowMail.Course)] = r.Course,
+                [nameof(SessionTomorrowMail.Cohort)] = r.CohortName,
+                [nameof(SessionTomorrowMail.Day)] = r.Date,
+                [nameof(SessionTomorrowMail.Start)] = r.StartTime,
+                [nameof(SessionTomorrowMail.End)] = r.EndTime,
+                [nameof(SessionTomorrowMail.Place)] = r.Place,
+                [nameof(SessionTomorrowMail.Online)] = r.IsOnline,
+                [nameof(SessionTomorrowMail.Venue)] = r.Venue,
                 [nameof(SessionTomorrowMail.Url)] = mails.Url("/Training/My"),
             }, ReminderKind.SessionTomorrow);
             result = result.Add(await sender.SendAsync(ReminderKind.SessionTomorrow, user?.Id, "trainee:" + r.TraineeId,
@@ -64,7 +77,9 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
                         (e.Cohort.Status == CohortStatus.Open || e.Cohort.Status == CohortStatus.Running))
             .Select(e => new
             {
-                e.Id, Cohort = e.Cohort.Course.TitleTh + " " + e.Cohort.Name, Name = e.Trainee.FirstName + " " + e.Trainee.LastName,
+                e.Id,
+                Cohort = e.Cohort.Course.TitleTh + " " + e.Cohort.Name,
+                Name = e.Trainee.FirstName + " " + e.Trainee.LastName,
                 Min = e.Cohort.Course.MinAttendancePercent,
                 Total = e.Cohort.Sessions.Count(),
                 Remaining = e.Cohort.Sessions.Count(s => s.Date >= today),
@@ -84,7 +99,8 @@ public sealed class TrainingReminders(AppDbContext db, ReminderSender sender, Ma
                 atRisk, r => "enrollment:" + r.EnrollmentId, async fresh => await mails.WriteAsync<LowAttendanceMail>(
                     new MailTo(s.Email, s.PreferredLanguage, s.Id), new Dictionary<string, object?>
                     {
-                        [nameof(LowAttendanceMail.Name)] = s.DisplayName, [nameof(LowAttendanceMail.Trainees)] = fresh,
+                        [nameof(LowAttendanceMail.Name)] = s.DisplayName,
+                        [nameof(LowAttendanceMail.Trainees)] = fresh,
                         [nameof(LowAttendanceMail.Url)] = mails.Url("/Training/Cohorts"),
                     }, ReminderKind.LowAttendance), ct);
             result = result.Add(outcome);

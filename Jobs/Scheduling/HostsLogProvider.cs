@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
-using Microsoft.Extensions.Logging;
 
 namespace PartnerPrograms.Jobs.Scheduling;
 

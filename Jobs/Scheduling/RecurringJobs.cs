@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Jobs.Backup;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Mous;

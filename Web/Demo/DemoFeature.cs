@@ -1,5 +1,3 @@
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Demo;
 
 /// <summary>The demo data for trying the portal out; seeded at start in Development only (PortalStartup).</summary>

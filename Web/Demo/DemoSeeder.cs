@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Organizations;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Demo;
 
@@ -92,7 +88,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
             {
                 user = new AppUser
                 {
-                    UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.Name, Role = u.Role,
+                    UserName = u.Email,
+                    Email = u.Email,
+                    EmailConfirmed = true,
+                    DisplayName = u.Name,
+                    Role = u.Role,
                     OrganizationId = u.OrgKey is null ? null : organizations[u.OrgKey].Id,
                 };
                 var result = await users.CreateAsync(user, password);

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 
 namespace PartnerPrograms.Web.Infrastructure;
 
@@ -36,7 +33,8 @@ public static class ApiErrors
         ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message, Detail = e.Message }
         : new HttpValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
-            Status = StatusCodes.Status400BadRequest, Title = "The request has invalid fields",
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields",
         };
 
     /// <summary>API: 401/403 problem+json. Pages: anonymous users go to sign-in; a signed-in user without the right

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Localization;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Infrastructure;
 
@@ -60,13 +57,13 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
             case "create-admin":
                 return await CreateAdminAsync(cli, scope.ServiceProvider);
             case "rotate-national-id-keys":
-            {
-                // After adding Pdpa:NationalIdKeys:<new id> and setting Pdpa:CurrentKeyId to it (README, "Personal data (PDPA)").
-                var result = await scope.ServiceProvider.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>()
-                    .RotateAsync(scope.ServiceProvider.GetRequiredService<PortalDatabase>().ConnectionString);
-                Console.WriteLine($"National IDs: {result.Reencrypted} re-encrypted under key {scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>().CurrentKeyId}, {result.Rehashed} re-hashed, {result.Total} checked.");
-                return 0;
-            }
+                {
+                    // After adding Pdpa:NationalIdKeys:<new id> and setting Pdpa:CurrentKeyId to it (README, "Personal data (PDPA)").
+                    var result = await scope.ServiceProvider.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>()
+                        .RotateAsync(scope.ServiceProvider.GetRequiredService<PortalDatabase>().ConnectionString);
+                    Console.WriteLine($"National IDs: {result.Reencrypted} re-encrypted under key {scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>().CurrentKeyId}, {result.Rehashed} re-hashed, {result.Total} checked.");
+                    return 0;
+                }
             case "schema-script":
                 Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                 return 0;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

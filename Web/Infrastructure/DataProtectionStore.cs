@@ -3,10 +3,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

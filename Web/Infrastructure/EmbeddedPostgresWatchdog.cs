@@ -1,5 +1,4 @@
 using Npgsql;
-using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

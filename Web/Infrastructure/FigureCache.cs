@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

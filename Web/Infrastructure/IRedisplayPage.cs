@@ -1,5 +1,3 @@
-using PartnerPrograms.Domain.Common;
-
 namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace PartnerPrograms.Web.Infrastructure;
 
 /// <summary>Registers <see cref="RuleViolationPageFilter"/> for every page; found like a feature, so Program.cs stays

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc;
 using PartnerPrograms.Jobs.Documents;
 
 namespace PartnerPrograms.Web.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Localization;
 using PartnerPrograms.Jobs.Documents;
 
 namespace PartnerPrograms.Web.Infrastructure;

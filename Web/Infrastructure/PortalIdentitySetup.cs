@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

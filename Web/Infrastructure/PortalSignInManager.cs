@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Web.Pages.Account;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

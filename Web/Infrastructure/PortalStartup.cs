@@ -1,4 +1,3 @@
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Jobs.Scheduling;
 using PartnerPrograms.Web.Demo;

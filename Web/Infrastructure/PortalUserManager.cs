@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

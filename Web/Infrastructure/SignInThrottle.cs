@@ -1,6 +1,4 @@
 using Npgsql;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Infrastructure;
 

@@ -1,12 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Reports;
 
 namespace PartnerPrograms.Web.Pages;
@@ -70,14 +64,16 @@ public class IndexModel(TimeProvider clock, IServiceProvider services) : PageMod
                 new { key = "overdue", data = partners.Select(p => p.OverdueActions) },
                 new { key = "dueThisMonth", data = partners.Select(p => p.DueThisMonth) },
             },
-            stacked = true, horizontal = true,
+            stacked = true,
+            horizontal = true,
         });
         var courses = Summary.ByCourse.Take(12).ToList();
         CourseChartJson = JsonSerializer.Serialize(new
         {
             labels = courses.Select(c => c.Name),
             datasets = new object[] { new { key = "completionRate", data = courses.Select(c => c.CompletionRate ?? 0) } },
-            percent = true, horizontal = true,
+            percent = true,
+            horizontal = true,
         });
         var regions = Summary.ByRegion.Where(r => r.Region != "Unknown").ToList();
         RegionChartJson = JsonSerializer.Serialize(new

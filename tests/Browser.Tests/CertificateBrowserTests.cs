@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Playwright;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Tests.Shared;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Certificates;
 
 namespace PartnerPrograms.Browser.Tests;

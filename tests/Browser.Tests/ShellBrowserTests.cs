@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace PartnerPrograms.Browser.Tests;
 
 public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>

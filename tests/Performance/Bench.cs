@@ -1,4 +1,3 @@
-using PartnerPrograms.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Tests.Shared;
 
 namespace PartnerPrograms.Performance;
 
@@ -49,14 +49,21 @@ public static partial class Bench
             var portalPort = FreePort();
             var portal = Start("dotnet", [webDll, "--urls", $"http://127.0.0.1:{portalPort}"], new()
             {
-                ["ConnectionStrings__Default"] = cs, ["Demo__Seed"] = "false", ["Jobs__Server"] = "false",
-                ["RateLimits__SignInPerMinute"] = "1000000", ["RateLimits__PublicPerMinute"] = "1000000",
+                ["ConnectionStrings__Default"] = cs,
+                ["Demo__Seed"] = "false",
+                ["Jobs__Server"] = "false",
+                ["RateLimits__SignInPerMinute"] = "1000000",
+                ["RateLimits__PublicPerMinute"] = "1000000",
                 ["Diagnostics__CountQueries"] = "true",
                 // "Testing" runs as Production does over http but accepts the public test keys, which Production
                 // refuses: the generator encrypted the national IDs with these (tests/Shared/TestKeys.cs).
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["DataProtection__KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
-                ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1, ["Pdpa__CurrentKeyId"] = "1", ["Pdpa__LookupKey"] = TestKeys.LookupKey,
-                ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pp-bench-mail"), ["Logging__LogLevel__Default"] = "Warning",
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["DataProtection__KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
+                ["Pdpa__NationalIdKeys__1"] = TestKeys.NationalIdKey1,
+                ["Pdpa__CurrentKeyId"] = "1",
+                ["Pdpa__LookupKey"] = TestKeys.LookupKey,
+                ["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pp-bench-mail"),
+                ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             }, Path.Combine(root, "Web"));
             processes.Add(portal);
@@ -204,7 +211,7 @@ public static partial class Bench
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = portal };
         var token = Antiforgery(await http.GetStringAsync("/Account/Login"));
         using var res = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.Email"] = email, ["Input.Password"] = Generator.Password, ["__RequestVerificationToken"] = token }));
+        { ["Input.Email"] = email, ["Input.Password"] = Generator.Password, ["__RequestVerificationToken"] = token }));
         if (res.StatusCode != HttpStatusCode.Redirect || !jar.GetCookieHeader(portal).Contains("pp.auth", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)res.StatusCode}");
         return (jar.GetCookieHeader(portal), token);
@@ -230,8 +237,12 @@ public static partial class Bench
 
     private static HttpClient Client() => new(new SocketsHttpHandler
     {
-        AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-    }) { Timeout = TimeSpan.FromSeconds(60) };
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        MaxConnectionsPerServer = 256,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    })
+    { Timeout = TimeSpan.FromSeconds(60) };
 
     public static async Task<Measurement> DriveAsync(Func<HttpRequestMessage> make, int[] ok, int clients, TimeSpan duration)
     {

@@ -8,9 +8,9 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
+using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Tests.Shared;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Performance;
 
@@ -235,9 +235,11 @@ public sealed class Generator(NpgsqlConnection conn, double scale, int seed)
                     {
                         var bias = profile switch
                         {
-                            0 => 0.85, 1 => c.Key.StartsWith("readiness", StringComparison.Ordinal) ? 0.3 : 0.85,
+                            0 => 0.85,
+                            1 => c.Key.StartsWith("readiness", StringComparison.Ordinal) ? 0.3 : 0.85,
                             2 => c.Key.StartsWith("learning", StringComparison.Ordinal) ? 0.9 : 0.3,
-                            3 => c.Key.StartsWith("products", StringComparison.Ordinal) ? 0.9 : 0.3, _ => 0.2,
+                            3 => c.Key.StartsWith("products", StringComparison.Ordinal) ? 0.9 : 0.3,
+                            _ => 0.2,
                         };
                         scores[c.Key] = Math.Clamp((int)Math.Round(c.MaxScore * (bias + (_rng.NextDouble() - 0.5) * 0.3)), 0, c.MaxScore);
                     }

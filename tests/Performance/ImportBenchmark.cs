@@ -77,7 +77,7 @@ public static class ImportBenchmark
             await using (var explain = new NpgsqlCommand("explain (analyze, buffers, costs off) select t.id, t.national_id_hash from unnest(@hashes) as h(hash) cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t", conn))
             {
                 explain.Parameters.Add(new NpgsqlParameter("hashes", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bytea)
-                    { Value = file.Ids.Where(d => NationalId.TryParse(d, out _)).Select(Generator.Protector.Hash).ToArray() });
+                { Value = file.Ids.Where(d => NationalId.TryParse(d, out _)).Select(Generator.Protector.Hash).ToArray() });
                 Console.WriteLine("lookup of the file's IDs:");
                 await using var plan = await explain.ExecuteReaderAsync();
                 while (await plan.ReadAsync())

@@ -59,7 +59,8 @@ public static class SoakTest
         // Short connection timeouts: during an outage requests fail in seconds instead of piling up.
         await using var portal = new PortalProcess(cs + ";Timeout=5;Command Timeout=15", Path.Combine(work, "portal"), new Dictionary<string, string>
         {
-            ["Jobs__CheckinSeconds"] = "5", ["Jobs__CheckinMisfireSeconds"] = "10",
+            ["Jobs__CheckinSeconds"] = "5",
+            ["Jobs__CheckinMisfireSeconds"] = "10",
         });
         await portal.StartAsync();
         using var http = portal.CreateClient();
@@ -119,7 +120,9 @@ public static class SoakTest
                         Interlocked.Increment(ref counters.Writes);
                         var r = await http.PostAsJsonAsync("/api/v1/trainees", new
                         {
-                            title = "นางสาว", firstName = $"ทดสอบ{w}x{n}", lastName = "ยืนระยะ",
+                            title = "นางสาว",
+                            firstName = $"ทดสอบ{w}x{n}",
+                            lastName = "ยืนระยะ",
                             nationalId = NationalId.WithCheckDigit("3" + (w * 10_000_000_000L + n * 1000L + random.Next(1000)).ToString("D11", CultureInfo.InvariantCulture)),
                             province = "มหาสารคาม",
                         });
@@ -357,19 +360,31 @@ public static class SoakTest
         await db.SaveChangesAsync();
         var cohort = new Cohort
         {
-            CourseId = course.Id, Name = "รุ่นที่ 1/2569", Capacity = 60, Status = CohortStatus.Open, Province = "มหาสารคาม",
-            StartDate = new DateOnly(2026, 6, 1), EndDate = new DateOnly(2026, 8, 1), Venue = "มหาวิทยาลัยมหาสารคาม",
+            CourseId = course.Id,
+            Name = "รุ่นที่ 1/2569",
+            Capacity = 60,
+            Status = CohortStatus.Open,
+            Province = "มหาสารคาม",
+            StartDate = new DateOnly(2026, 6, 1),
+            EndDate = new DateOnly(2026, 8, 1),
+            Venue = "มหาวิทยาลัยมหาสารคาม",
             Sessions = Enumerable.Range(0, 6).Select(i => new TrainingSession
             {
-                Date = new DateOnly(2026, 6, 1).AddDays(7 * i), StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(16, 0), Topic = $"ครั้งที่ {i + 1}",
+                Date = new DateOnly(2026, 6, 1).AddDays(7 * i),
+                StartTime = new TimeOnly(9, 0),
+                EndTime = new TimeOnly(16, 0),
+                Topic = $"ครั้งที่ {i + 1}",
             }).ToList(),
         };
         db.Cohorts.Add(cohort);
         var trainees = Enumerable.Range(1, 40).Select(i => new Trainee
         {
-            Title = i % 2 == 0 ? "นาง" : "นาย", FirstName = $"สมชาย{i:D3}", LastName = "ใจดีมาก",
+            Title = i % 2 == 0 ? "นาง" : "นาย",
+            FirstName = $"สมชาย{i:D3}",
+            LastName = "ใจดีมาก",
             NationalId = NationalId.WithCheckDigit("1" + (90_000_000_000L + i).ToString("D11", CultureInfo.InvariantCulture)),
-            Province = "มหาสารคาม", CreatedAt = DateTime.UtcNow,
+            Province = "มหาสารคาม",
+            CreatedAt = DateTime.UtcNow,
         }).ToList();
         db.Trainees.AddRange(trainees);
         await db.SaveChangesAsync();
@@ -384,7 +399,10 @@ public static class SoakTest
     {
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PartnerPrograms.Web.dll"), "create-admin", "--email", AdminEmail])
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
             WorkingDirectory = Path.Combine(PortalProcess.RepositoryRoot(), "Web"),
         };
         psi.Environment["ConnectionStrings__Default"] = cs;
@@ -420,7 +438,10 @@ public static class SoakTest
         }
         var mou = await PostAsync("/api/v1/mous", new
         {
-            code = "MOU-SOAK-001", title = "ความร่วมมือพัฒนาอาชีพชุมชน (ยืนระยะ)", startDate = today, endDate = today.AddYears(2),
+            code = "MOU-SOAK-001",
+            title = "ความร่วมมือพัฒนาอาชีพชุมชน (ยืนระยะ)",
+            startDate = today,
+            endDate = today.AddYears(2),
             parties = new[] { new { organizationId = setup.FoundationId, signatoryName = "นายสมชาย ใจดี" }, new { organizationId = setup.PartnerId, signatoryName = "นางสาวญาณี ปิ่นแก้วฟ้า" } },
         });
         var item = await PostAsync($"/api/v1/mous/{mou}/items", new { title = "ฝึกอบรมการขายออนไลน์" });
@@ -428,7 +449,10 @@ public static class SoakTest
         for (var i = 0; i < count; i++)
             ids.Add(await PostAsync($"/api/v1/mous/{mou}/actions", new
             {
-                itemId = item, title = $"กิจกรรมที่ {i + 1}", responsibleOrganizationId = setup.PartnerId, dueDate = today.AddDays(30 + i),
+                itemId = item,
+                title = $"กิจกรรมที่ {i + 1}",
+                responsibleOrganizationId = setup.PartnerId,
+                dueDate = today.AddDays(30 + i),
             }));
         return (mou, ids);
     }

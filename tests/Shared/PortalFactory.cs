@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
@@ -98,8 +97,13 @@ public class PortalFactory : WebApplicationFactory<Program>
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name ?? email.Split('@')[0],
-                Role = role, OrganizationId = organizationId, TraineeId = traineeId,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name ?? email.Split('@')[0],
+                Role = role,
+                OrganizationId = organizationId,
+                TraineeId = traineeId,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -68,7 +68,9 @@ public sealed class PortalProcess : IAsyncDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "PartnerPrograms.Web.dll");
         var psi = new ProcessStartInfo("dotnet", [dll, "--contentRoot", Path.Combine(RepositoryRoot(), "Web")])
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             WorkingDirectory = Path.Combine(RepositoryRoot(), "Web"),
         };
         foreach (var (k, v) in _environment) psi.Environment[k] = v;
@@ -144,7 +146,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public HttpClient CreateClient(bool cookies = false) => new(new HttpClientHandler
     {
-        AllowAutoRedirect = false, UseCookies = cookies, CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+        UseCookies = cookies,
+        CookieContainer = new CookieContainer(),
     })
     { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace PartnerPrograms.Web.Pages.Account;
 
 public class AccessDeniedModel : PageModel

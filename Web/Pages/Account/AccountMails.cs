@@ -1,5 +1,3 @@
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Email.Templates;
 
@@ -14,14 +12,16 @@ public sealed class AccountMails(AppDbContext db, MailWriter mails, TimeProvider
     public Task QueueInvitationAsync(AppUser user, string token, string invitedBy) =>
         QueueAsync<InvitationMail>(user, "invite", new Dictionary<string, object?>
         {
-            [nameof(InvitationMail.Name)] = user.DisplayName, [nameof(InvitationMail.InvitedBy)] = invitedBy,
+            [nameof(InvitationMail.Name)] = user.DisplayName,
+            [nameof(InvitationMail.InvitedBy)] = invitedBy,
             [nameof(InvitationMail.Url)] = Link(user, token) + "&invite=true",
         });
 
     public Task QueuePasswordResetAsync(AppUser user, string token) =>
         QueueAsync<PasswordResetMail>(user, "reset", new Dictionary<string, object?>
         {
-            [nameof(PasswordResetMail.Name)] = user.DisplayName, [nameof(PasswordResetMail.Url)] = Link(user, token),
+            [nameof(PasswordResetMail.Name)] = user.DisplayName,
+            [nameof(PasswordResetMail.Url)] = Link(user, token),
         });
 
     // No unsubscribe: these are the answer to something the person (or an administrator) just did.

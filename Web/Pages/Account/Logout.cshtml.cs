@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Pages.Account;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Demo;

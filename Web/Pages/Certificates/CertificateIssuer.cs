@@ -1,12 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Jobs.Documents;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
@@ -34,7 +30,9 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
         var list = Clean(signatories) ?? await queries.DefaultSignatoriesAsync(cohortId, ct);
         var batch = new CertificateBatch
         {
-            CohortId = cohortId, Signatories = list, Total = await queries.Eligible(cohortId).CountAsync(ct),
+            CohortId = cohortId,
+            Signatories = list,
+            Total = await queries.Eligible(cohortId).CountAsync(ct),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.CertificateBatches.Add(batch);
@@ -202,11 +200,21 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
     {
         public Certificate For(Row r) => new()
         {
-            Code = CertificateCode.New(), TraineeId = r.TraineeId, CohortId = CohortId, EnrollmentId = r.EnrollmentId,
+            Code = CertificateCode.New(),
+            TraineeId = r.TraineeId,
+            CohortId = CohortId,
+            EnrollmentId = r.EnrollmentId,
             HolderName = TraineeNames.Full(r.Title, r.FirstName, r.LastName),
             HolderNameEn = string.IsNullOrWhiteSpace(r.FirstNameEn) ? null : $"{r.FirstNameEn} {r.LastNameEn}".Trim(),
-            CourseTitle = Course, CourseTitleEn = CourseEn, CohortName = Cohort, StartDate = Start, EndDate = End,
-            Hours = Hours, IssuedOn = Today, Signatories = [.. Signers], CreatedAt = Now,
+            CourseTitle = Course,
+            CourseTitleEn = CourseEn,
+            CohortName = Cohort,
+            StartDate = Start,
+            EndDate = End,
+            Hours = Hours,
+            IssuedOn = Today,
+            Signatories = [.. Signers],
+            CreatedAt = Now,
         };
     }
 
@@ -215,8 +223,14 @@ public sealed class CertificateIssuer(AppDbContext db, CertificateQueries querie
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
             .Select(c => new
             {
-                c.Name, c.StartDate, c.EndDate, c.Course.TitleTh, c.Course.TitleEn, c.Course.Hours,
-                First = c.Sessions.Min(s => (DateOnly?)s.Date), Last = c.Sessions.Max(s => (DateOnly?)s.Date),
+                c.Name,
+                c.StartDate,
+                c.EndDate,
+                c.Course.TitleTh,
+                c.Course.TitleEn,
+                c.Course.Hours,
+                First = c.Sessions.Min(s => (DateOnly?)s.Date),
+                Last = c.Sessions.Max(s => (DateOnly?)s.Date),
             }).SingleAsync(ct);
         var today = Dates.TodayInBangkok(clock);
         var start = cohort.StartDate ?? cohort.First ?? today;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Settings;
@@ -79,7 +77,8 @@ public sealed class CertificateMails(AppDbContext db, ReminderSender reminders, 
             : [];
         return mails.WriteAsync<CertificateIssuedMail>(to, new Dictionary<string, object?>
         {
-            [nameof(CertificateIssuedMail.Certificate)] = c, [nameof(CertificateIssuedMail.Settings)] = settings,
+            [nameof(CertificateIssuedMail.Certificate)] = c,
+            [nameof(CertificateIssuedMail.Settings)] = settings,
             [nameof(CertificateIssuedMail.VerifyUrl)] = pdfs.VerifyUrl(c.Code),
             [nameof(CertificateIssuedMail.SignInUrl)] = signIn,
         }, ReminderKind.CertificateIssued, attachments: attachments);

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Web.Pages.Certificates;

@@ -1,8 +1,6 @@
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Jobs.Documents;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 

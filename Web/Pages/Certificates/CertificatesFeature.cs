@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Web.Infrastructure;
 using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PartnerPrograms.Domain.Certificates;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 

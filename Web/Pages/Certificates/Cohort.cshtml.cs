@@ -1,15 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 using Hangfire;
+using PartnerPrograms.Domain.Certificates;
+using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
@@ -37,8 +29,18 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, CertificateQ
         if (cohort is null) return NotFound();
         (CourseTitle, CohortName, Status) = (cohort.Course, cohort.Name, cohort.Status);
         LastBatch = await db.CertificateBatches.AsNoTracking().Where(b => b.CohortId == Id).OrderByDescending(b => b.Id)
-            .Select(b => new CertificateBatch { Id = b.Id, CohortId = b.CohortId, Status = b.Status, Total = b.Total, Done = b.Done, Error = b.Error,
-                CreatedAt = b.CreatedAt, FinishedAt = b.FinishedAt, Zip = b.Zip == null ? null : Array.Empty<byte>() })
+            .Select(b => new CertificateBatch
+            {
+                Id = b.Id,
+                CohortId = b.CohortId,
+                Status = b.Status,
+                Total = b.Total,
+                Done = b.Done,
+                Error = b.Error,
+                CreatedAt = b.CreatedAt,
+                FinishedAt = b.FinishedAt,
+                Zip = b.Zip == null ? null : Array.Empty<byte>()
+            })
             .FirstOrDefaultAsync();
         var rule = new CompletionRule(cohort.MinAttendancePercent, cohort.PassMark);
         var eligible = (await queries.Eligible(Id).Select(e => e.Id).ToListAsync()).ToHashSet();

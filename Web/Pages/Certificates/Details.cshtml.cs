@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 

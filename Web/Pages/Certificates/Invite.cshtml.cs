@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Pages.Certificates;
 
 /// <summary>Staff invite a trainee to sign in as a participant (from the trainee's page).</summary>

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Jobs.Email;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Account;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
@@ -24,8 +20,12 @@ public sealed class ParticipantInvitations(AppDbContext db, UserManager<AppUser>
         if (await users.FindByEmailAsync(email) is not null) return InvitationOutcome.EmailTaken;
         var user = new AppUser
         {
-            UserName = email, Email = email, DisplayName = Domain.Training.TraineeNames.Full(t.Title, t.FirstName, t.LastName),
-            Role = Roles.Participant, TraineeId = t.Id, PreferredLanguage = "th",
+            UserName = email,
+            Email = email,
+            DisplayName = Domain.Training.TraineeNames.Full(t.Title, t.FirstName, t.LastName),
+            Role = Roles.Participant,
+            TraineeId = t.Id,
+            PreferredLanguage = "th",
         };
         var result = await users.CreateAsync(user);
         if (result.Succeeded) result = await RoleSetup.SetRoleAsync(users, user, Roles.Participant);

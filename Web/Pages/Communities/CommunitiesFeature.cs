@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -67,7 +62,13 @@ public sealed class CommunitiesFeature : IPortalFeature
         var items = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(QueryLimits.Offset(number, size)).Take(size)
             .Select(c => new
             {
-                c.Id, c.Name, c.VillageNo, c.Region, c.Category, c.ComputedCategory, c.LastAssessedOn,
+                c.Id,
+                c.Name,
+                c.VillageNo,
+                c.Region,
+                c.Category,
+                c.ComputedCategory,
+                c.LastAssessedOn,
                 Sub = db.SubDistricts.Where(s => s.Id == c.SubDistrictId).Select(s => s.NameTh).FirstOrDefault(),
                 Dis = db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.NameTh).FirstOrDefault(),
                 Pro = db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => new { p.NameTh, p.Code }).FirstOrDefault(),
@@ -88,8 +89,22 @@ public sealed class CommunitiesFeature : IPortalFeature
         var c = await db.Communities.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Name, x.VillageNo, x.Region, x.Latitude, x.Longitude, x.ContactName, x.ContactPhone, x.ContactEmail, x.Notes,
-                x.Category, x.ComputedCategory, x.OverrideCategory, x.OverrideReason, x.OverriddenBy, x.OverriddenAt,
+                x.Id,
+                x.Name,
+                x.VillageNo,
+                x.Region,
+                x.Latitude,
+                x.Longitude,
+                x.ContactName,
+                x.ContactPhone,
+                x.ContactEmail,
+                x.Notes,
+                x.Category,
+                x.ComputedCategory,
+                x.OverrideCategory,
+                x.OverrideReason,
+                x.OverriddenBy,
+                x.OverriddenAt,
                 Sub = db.SubDistricts.Where(s => s.Id == x.SubDistrictId).Select(s => new Place(s.Id, s.NameTh, s.NameEn)).First(),
                 Dis = db.Districts.Where(d => d.Id == x.DistrictId).Select(d => new Place(d.Id, d.NameTh, d.NameEn)).First(),
                 Pro = db.Provinces.Where(p => p.Id == x.ProvinceId).Select(p => new ProvincePlace(p.Code, p.NameTh, p.NameEn)).First(),

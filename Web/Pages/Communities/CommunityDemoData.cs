@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Web.Demo;
@@ -62,7 +61,12 @@ public sealed class CommunityDemoData(TimeProvider clock) : IDemoContributor
             if (await service.PlaceAsync(seed.SubDistrict, ct) is not { } place) continue;
             var c = new Community
             {
-                Name = seed.Name, VillageNo = seed.VillageNo, ContactName = seed.Contact, ContactPhone = seed.Phone, Notes = seed.Notes, CreatedAt = now,
+                Name = seed.Name,
+                VillageNo = seed.VillageNo,
+                ContactName = seed.Contact,
+                ContactPhone = seed.Phone,
+                Notes = seed.Notes,
+                CreatedAt = now,
                 Partners = seed.Partners.Where(demo.Organizations.ContainsKey).Select(k => new CommunityPartner { OrganizationId = demo.Organizations[k].Id }).ToList(),
             };
             c.PlaceIn(place.S, place.D, place.P);

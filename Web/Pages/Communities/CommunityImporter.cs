@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Jobs.Email;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -21,19 +18,46 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
     /// <summary>Header names we accept (English or Thai), mapped to our field.</summary>
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["name"] = "name", ["community"] = "name", ["ชื่อชุมชน"] = "name", ["ชุมชน"] = "name",
-        ["village_no"] = "village_no", ["moo"] = "village_no", ["หมู่ที่"] = "village_no", ["หมู่"] = "village_no",
-        ["sub_district"] = "sub_district", ["tambon"] = "sub_district", ["ตำบล"] = "sub_district", ["ตำบล/แขวง"] = "sub_district",
-        ["sub_district_code"] = "sub_district_code", ["รหัสตำบล"] = "sub_district_code",
-        ["district"] = "district", ["amphoe"] = "district", ["อำเภอ"] = "district", ["อำเภอ/เขต"] = "district",
-        ["province"] = "province", ["จังหวัด"] = "province",
-        ["latitude"] = "latitude", ["lat"] = "latitude", ["ละติจูด"] = "latitude",
-        ["longitude"] = "longitude", ["lng"] = "longitude", ["lon"] = "longitude", ["ลองจิจูด"] = "longitude",
-        ["contact_name"] = "contact_name", ["contact"] = "contact_name", ["ผู้ประสานงาน"] = "contact_name",
-        ["contact_phone"] = "contact_phone", ["phone"] = "contact_phone", ["โทรศัพท์"] = "contact_phone",
-        ["contact_email"] = "contact_email", ["email"] = "contact_email", ["อีเมล"] = "contact_email",
-        ["partners"] = "partners", ["หน่วยงานภาคี"] = "partners",
-        ["notes"] = "notes", ["หมายเหตุ"] = "notes",
+        ["name"] = "name",
+        ["community"] = "name",
+        ["ชื่อชุมชน"] = "name",
+        ["ชุมชน"] = "name",
+        ["village_no"] = "village_no",
+        ["moo"] = "village_no",
+        ["หมู่ที่"] = "village_no",
+        ["หมู่"] = "village_no",
+        ["sub_district"] = "sub_district",
+        ["tambon"] = "sub_district",
+        ["ตำบล"] = "sub_district",
+        ["ตำบล/แขวง"] = "sub_district",
+        ["sub_district_code"] = "sub_district_code",
+        ["รหัสตำบล"] = "sub_district_code",
+        ["district"] = "district",
+        ["amphoe"] = "district",
+        ["อำเภอ"] = "district",
+        ["อำเภอ/เขต"] = "district",
+        ["province"] = "province",
+        ["จังหวัด"] = "province",
+        ["latitude"] = "latitude",
+        ["lat"] = "latitude",
+        ["ละติจูด"] = "latitude",
+        ["longitude"] = "longitude",
+        ["lng"] = "longitude",
+        ["lon"] = "longitude",
+        ["ลองจิจูด"] = "longitude",
+        ["contact_name"] = "contact_name",
+        ["contact"] = "contact_name",
+        ["ผู้ประสานงาน"] = "contact_name",
+        ["contact_phone"] = "contact_phone",
+        ["phone"] = "contact_phone",
+        ["โทรศัพท์"] = "contact_phone",
+        ["contact_email"] = "contact_email",
+        ["email"] = "contact_email",
+        ["อีเมล"] = "contact_email",
+        ["partners"] = "partners",
+        ["หน่วยงานภาคี"] = "partners",
+        ["notes"] = "notes",
+        ["หมายเหตุ"] = "notes",
     };
 
     private const string LineKey = "__line";
@@ -73,8 +97,12 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
         var rows = await CheckAsync(raw, ct);
         var import = new CommunityImport
         {
-            FileName = Path.GetFileName(fileName), CreatedById = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            RowCount = rows.Count, ErrorCount = rows.Count(r => !r.Valid), Rows = JsonSerializer.Serialize(rows, Json),
+            FileName = Path.GetFileName(fileName),
+            CreatedById = userId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            RowCount = rows.Count,
+            ErrorCount = rows.Count(r => !r.Valid),
+            Rows = JsonSerializer.Serialize(rows, Json),
         };
         db.CommunityImports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -192,8 +220,15 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
             var place = places[r.SubDistrictId!.Value];
             var c = new Community
             {
-                Name = r.Name, VillageNo = r.VillageNo, Latitude = r.Latitude, Longitude = r.Longitude, ContactName = r.ContactName,
-                ContactPhone = r.ContactPhone, ContactEmail = r.ContactEmail, Notes = r.Notes, CreatedAt = now,
+                Name = r.Name,
+                VillageNo = r.VillageNo,
+                Latitude = r.Latitude,
+                Longitude = r.Longitude,
+                ContactName = r.ContactName,
+                ContactPhone = r.ContactPhone,
+                ContactEmail = r.ContactEmail,
+                Notes = r.Notes,
+                CreatedAt = now,
                 Partners = r.PartnerIds.Select(id => new CommunityPartner { OrganizationId = id }).ToList(),
             };
             c.PlaceIn(place.s, place.d, place.p);

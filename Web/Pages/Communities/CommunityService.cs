@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 

@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Jobs.Email;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -48,10 +41,19 @@ public class EditModel(AppDbContext db, CommunityService service, IStringLocaliz
         {
             var input = await db.Communities.AsNoTracking().Where(c => c.Id == id).Select(c => new InputModel
             {
-                Name = c.Name, VillageNo = c.VillageNo, DistrictId = c.DistrictId, SubDistrictId = c.SubDistrictId,
+                Name = c.Name,
+                VillageNo = c.VillageNo,
+                DistrictId = c.DistrictId,
+                SubDistrictId = c.SubDistrictId,
                 ProvinceCode = db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.Code).First(),
-                Latitude = c.Latitude, Longitude = c.Longitude, ContactName = c.ContactName, ContactPhone = c.ContactPhone,
-                ContactEmail = c.ContactEmail, Notes = c.Notes, PartnerIds = c.Partners.Select(p => p.OrganizationId).ToList(), Version = c.Version,
+                Latitude = c.Latitude,
+                Longitude = c.Longitude,
+                ContactName = c.ContactName,
+                ContactPhone = c.ContactPhone,
+                ContactEmail = c.ContactEmail,
+                Notes = c.Notes,
+                PartnerIds = c.Partners.Select(p => p.OrganizationId).ToList(),
+                Version = c.Version,
             }).SingleOrDefaultAsync();
             if (input is null) return NotFound();
             Input = input;

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 

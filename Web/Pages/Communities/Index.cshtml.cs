@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -66,7 +58,10 @@ public class RubricModel(AppDbContext db, CommunityService service, IStringLocal
         if (!string.IsNullOrWhiteSpace(Input.New.Key))
             definition.Section(Input.New.Section)?.Criteria.Add(new RubricCriterion
             {
-                Key = Input.New.Key.Trim(), NameTh = Input.New.NameTh?.Trim() ?? "", NameEn = Input.New.NameEn?.Trim() ?? "", MaxScore = Input.New.MaxScore,
+                Key = Input.New.Key.Trim(),
+                NameTh = Input.New.NameTh?.Trim() ?? "",
+                NameEn = Input.New.NameEn?.Trim() ?? "",
+                MaxScore = Input.New.MaxScore,
             });
         definition.Thresholds = Input.Thresholds;
         foreach (var e in definition.Validate()) ModelState.AddModelError("", l[e]);

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
@@ -63,8 +55,12 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
         Update = new UpdateInput { Percent = Action.Percent, Status = Action.Status, Version = Action.Version };
         Edit = new EditInput
         {
-            Title = Action.Title, ResponsibleOrganizationId = Action.ResponsibleOrganizationId,
-            ContactName = Action.ContactName, DueDate = Action.DueDate, Status = Action.Status, Version = Action.Version,
+            Title = Action.Title,
+            ResponsibleOrganizationId = Action.ResponsibleOrganizationId,
+            ContactName = Action.ContactName,
+            DueDate = Action.DueDate,
+            Status = Action.Status,
+            Version = Action.Version,
         };
         return Page();
     }
@@ -113,7 +109,10 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
         var header = await db.Mous.AsNoTracking().Where(m => m.Id == mouId.First())
             .Select(m => new
             {
-                m.Id, m.Code, m.Title, m.Status,
+                m.Id,
+                m.Code,
+                m.Title,
+                m.Status,
                 Item = db.MouItems.Where(i => i.Id == a.ItemId).Select(i => new { i.Number, i.Title }).First(),
                 Parties = m.Parties.OrderBy(p => p.SortOrder)
                     .Select(p => new

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Web.Pages.Mous;

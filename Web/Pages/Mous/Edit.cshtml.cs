@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
@@ -47,7 +40,12 @@ public class EditModel(AppDbContext db, MouDrafts drafts, IStringLocalizer l) : 
             if (m.Status != MouStatus.Draft) return Redirect($"/Mous/Details?id={id}");
             Input = new InputModel
             {
-                Code = m.Code, Title = m.Title, Purpose = m.Purpose, StartDate = m.StartDate, EndDate = m.EndDate, Version = m.Version,
+                Code = m.Code,
+                Title = m.Title,
+                Purpose = m.Purpose,
+                StartDate = m.StartDate,
+                EndDate = m.EndDate,
+                Version = m.Version,
                 Parties = m.Parties.Select(p => new PartyInput { OrganizationId = p.OrganizationId, Role = p.Role, SignatoryName = p.SignatoryName, SignatoryPosition = p.SignatoryPosition, Duties = p.Duties }).ToList(),
             };
         }

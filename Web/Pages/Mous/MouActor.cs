@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 

@@ -1,4 +1,3 @@
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Web.Pages.Mous;
@@ -11,7 +10,12 @@ public sealed class MouAudit(AppDbContext db, TimeProvider clock)
     public void Record(long mouId, MouActor actor, string entity, long entityId, string change) =>
         db.MouAuditEntries.Add(new MouAuditEntry
         {
-            MouId = mouId, At = Now, UserName = actor.Name, UserId = actor.UserId, Entity = entity, EntityId = entityId,
+            MouId = mouId,
+            At = Now,
+            UserName = actor.Name,
+            UserId = actor.UserId,
+            Entity = entity,
+            EntityId = entityId,
             Change = change.Length > 4000 ? change[..4000] : change,
         });
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Web.Demo;
 
@@ -27,10 +26,22 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
             if (existing.Contains(code)) return;
             var mou = new Mou
             {
-                Code = code, Title = title, Purpose = purpose, Status = status, SigningDate = signed, StartDate = from, EndDate = to, TerminationReason = reason,
+                Code = code,
+                Title = title,
+                Purpose = purpose,
+                Status = status,
+                SigningDate = signed,
+                StartDate = from,
+                EndDate = to,
+                TerminationReason = reason,
                 Parties = parties.Select((p, i) => new MouParty
                 {
-                    OrganizationId = demo.Organizations[p.Org].Id, Role = p.Role, SignatoryName = p.Signatory, SignatoryPosition = p.Position, Duties = p.Duties, SortOrder = i,
+                    OrganizationId = demo.Organizations[p.Org].Id,
+                    Role = p.Role,
+                    SignatoryName = p.Signatory,
+                    SignatoryPosition = p.Position,
+                    Duties = p.Duties,
+                    SortOrder = i,
                 }).ToList(),
             };
             demo.Db.Mous.Add(mou);
@@ -43,8 +54,13 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
                 {
                     var action = new MouAction
                     {
-                        MouId = mou.Id, Title = a.Title, ResponsibleOrganizationId = demo.Organizations[a.Org].Id, ContactName = a.Contact,
-                        DueDate = today.AddDays(a.DueInDays), Status = a.Status, Percent = a.Percent,
+                        MouId = mou.Id,
+                        Title = a.Title,
+                        ResponsibleOrganizationId = demo.Organizations[a.Org].Id,
+                        ContactName = a.Contact,
+                        DueDate = today.AddDays(a.DueInDays),
+                        Status = a.Status,
+                        Percent = a.Percent,
                     };
                     if (a.Update is not null)
                         action.Updates.Add(new ActionUpdate { MouId = mou.Id, Text = a.Update, Percent = a.Percent, Status = a.Status, PostedAt = DateTime.UtcNow.AddDays(-3), PostedByName = "สมใจ ใจดี" });

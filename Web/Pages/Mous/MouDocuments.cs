@@ -12,8 +12,11 @@ public sealed class MouDocuments(DocumentRenderer renderer)
 
     public static readonly IReadOnlyDictionary<ActionStatus, string> StatusTh = new Dictionary<ActionStatus, string>
     {
-        [ActionStatus.NotStarted] = "ยังไม่เริ่ม", [ActionStatus.InProgress] = "กำลังดำเนินการ", [ActionStatus.Done] = "เสร็จแล้ว",
-        [ActionStatus.Blocked] = "ติดขัด", [ActionStatus.Cancelled] = "ยกเลิก",
+        [ActionStatus.NotStarted] = "ยังไม่เริ่ม",
+        [ActionStatus.InProgress] = "กำลังดำเนินการ",
+        [ActionStatus.Done] = "เสร็จแล้ว",
+        [ActionStatus.Blocked] = "ติดขัด",
+        [ActionStatus.Cancelled] = "ยกเลิก",
     };
 
     public static AgreementData ToAgreement(MouDetail m) => new(m.Code, m.Title, m.Purpose,

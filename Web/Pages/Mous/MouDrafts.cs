@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Web.Pages.Mous;
@@ -32,12 +29,20 @@ public sealed class MouDrafts(AppDbContext db, MouAudit audit)
         await ValidateAsync(draft);
         var mou = new Mou
         {
-            Code = draft.Code!.Trim(), Title = draft.Title!.Trim(), Purpose = draft.Purpose?.Trim(),
-            StartDate = draft.StartDate!.Value, EndDate = draft.EndDate!.Value, CreatedAt = audit.Now,
+            Code = draft.Code!.Trim(),
+            Title = draft.Title!.Trim(),
+            Purpose = draft.Purpose?.Trim(),
+            StartDate = draft.StartDate!.Value,
+            EndDate = draft.EndDate!.Value,
+            CreatedAt = audit.Now,
             Parties = draft.Parties.Select((p, i) => new MouParty
             {
-                OrganizationId = p.OrganizationId, Role = p.Role, SignatoryName = p.SignatoryName!.Trim(),
-                SignatoryPosition = p.SignatoryPosition?.Trim(), Duties = p.Duties?.Trim(), SortOrder = i,
+                OrganizationId = p.OrganizationId,
+                Role = p.Role,
+                SignatoryName = p.SignatoryName!.Trim(),
+                SignatoryPosition = p.SignatoryPosition?.Trim(),
+                Duties = p.Duties?.Trim(),
+                SortOrder = i,
             }).ToList(),
         };
         // The MOU, its parties and its audit entry commit together: a crash or a lost database between the two saves

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
@@ -52,8 +48,12 @@ public sealed class MouFiles(AppDbContext db, MouAudit audit, MouDocuments docum
         var name = Path.GetFileName(file.FileName).Trim();
         var attachment = new MouAttachment
         {
-            MouId = mouId, FileName = name.Length == 0 ? "file" : name.Length > 300 ? name[^300..] : name,
-            ContentType = type, Size = file.Content.Length, Content = file.Content, UploadedAt = audit.Now,
+            MouId = mouId,
+            FileName = name.Length == 0 ? "file" : name.Length > 300 ? name[^300..] : name,
+            ContentType = type,
+            Size = file.Content.Length,
+            Content = file.Content,
+            UploadedAt = audit.Now,
             UploadedByName = actor.Name,
         };
         db.MouAttachments.Add(attachment);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Web.Pages.Mous;
@@ -22,7 +19,10 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         if (string.IsNullOrWhiteSpace(title)) throw new RuleViolationException("The title is required.", "title");
         var item = new MouItem
         {
-            MouId = mouId, Number = mou.Next + 1, Title = title.Trim(), Description = description?.Trim(),
+            MouId = mouId,
+            Number = mou.Next + 1,
+            Title = title.Trim(),
+            Description = description?.Trim(),
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouItems.Add(item);
@@ -38,7 +38,9 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         var mou = await db.Mous.AsNoTracking().Where(m => m.Id == mouId)
             .Select(m => new
             {
-                m.Status, Parties = m.Parties.Select(p => p.OrganizationId).ToList(), Items = m.Items.Select(i => i.Id).ToList(),
+                m.Status,
+                Parties = m.Parties.Select(p => p.OrganizationId).ToList(),
+                Items = m.Items.Select(i => i.Id).ToList(),
             })
             .SingleOrDefaultAsync() ?? throw new NotFoundException();
         actor.EnsureStaff();
@@ -48,8 +50,13 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         RuleViolationException.ThrowIfAny(errors);
         var action = new MouAction
         {
-            MouId = mouId, ItemId = input.ItemId, Title = input.Title!.Trim(),
-            ResponsibleOrganizationId = input.ResponsibleOrganizationId, ContactName = input.ContactName?.Trim(), DueDate = input.DueDate, CreatedAt = audit.Now,
+            MouId = mouId,
+            ItemId = input.ItemId,
+            Title = input.Title!.Trim(),
+            ResponsibleOrganizationId = input.ResponsibleOrganizationId,
+            ContactName = input.ContactName?.Trim(),
+            DueDate = input.DueDate,
+            CreatedAt = audit.Now,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouActions.Add(action);

@@ -1,9 +1,6 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Mous;
 
@@ -104,8 +101,10 @@ public static class MouQueries
             .GroupBy(a => a.ResponsibleOrganizationId)
             .Select(g => new
             {
-                OrganizationId = g.Key, Open = g.Count(),
-                Overdue = g.Count(a => a.DueDate < today), DueSoon = g.Count(a => a.DueDate >= today && a.DueDate <= soon),
+                OrganizationId = g.Key,
+                Open = g.Count(),
+                Overdue = g.Count(a => a.DueDate < today),
+                DueSoon = g.Count(a => a.DueDate >= today && a.DueDate <= soon),
             })
             .ToListAsync();
         var ids = counts.Select(c => c.OrganizationId).ToList();

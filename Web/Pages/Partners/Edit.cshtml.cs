@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Organizations;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Partners;
 
@@ -47,7 +40,13 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
             if (o is null) return NotFound();
             Input = new InputModel
             {
-                Kind = o.Kind, NameTh = o.NameTh, NameEn = o.NameEn, ShortName = o.ShortName, Address = o.Address, Province = o.Province, Version = o.Version,
+                Kind = o.Kind,
+                NameTh = o.NameTh,
+                NameEn = o.NameEn,
+                ShortName = o.ShortName,
+                Address = o.Address,
+                Province = o.Province,
+                Version = o.Version,
                 Contacts = o.Contacts.OrderBy(c => c.Id).Select(c => new ContactInput { Id = c.Id, Name = c.Name, Position = c.Position, Email = c.Email, Phone = c.Phone }).ToList(),
             };
         }

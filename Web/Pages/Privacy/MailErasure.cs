@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Training;

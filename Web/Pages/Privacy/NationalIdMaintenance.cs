@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Privacy;
 
 namespace PartnerPrograms.Web.Pages.Privacy;

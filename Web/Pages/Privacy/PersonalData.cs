@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Privacy;
 
@@ -158,7 +153,11 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         var name = user.DisplayName();
         db.PersonalDataAudit.Add(new PersonalDataAuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, UserId = user.UserId(), UserName = name.Length > 200 ? name[..200] : name, Action = action, TraineeId = traineeId,
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = user.UserId(),
+            UserName = name.Length > 200 ? name[..200] : name,
+            Action = action,
+            TraineeId = traineeId,
         });
     }
 }

@@ -1,5 +1,4 @@
 using PartnerPrograms.Domain.Privacy;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Privacy;
 

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Reminders;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Reminders;
 
 namespace PartnerPrograms.Web.Pages.Profile;

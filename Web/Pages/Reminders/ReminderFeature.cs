@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Reminders;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Reminders;
 
@@ -135,7 +131,10 @@ public sealed class CalendarFeeds(AppDbContext db, IDataProtectionProvider prote
         var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         db.CalendarFeeds.Add(new CalendarFeed
         {
-            UserId = userId, TokenHash = ApiToken.Hash(token), TokenProtected = _protector.Protect(token), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            TokenHash = ApiToken.Hash(token),
+            TokenProtected = _protector.Protect(token),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
         return token;

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Domain.Mous;
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Pages.Reports;
 
 /// <summary>
@@ -51,8 +42,16 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
                 Rows = (await enrolments.OrderByDescending(e => e.Cohort.StartDate).ThenBy(e => e.CohortId).ThenBy(e => e.Id).Skip(skip).Take(PageSize)
                     .Select(e => new
                     {
-                        e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName, e.CohortId, Cohort = e.Cohort.Name,
-                        Course = e.Cohort.Course.TitleTh, e.Cohort.Province, e.Cohort.StartDate, e.Completed,
+                        e.TraineeId,
+                        e.Trainee.Title,
+                        e.Trainee.FirstName,
+                        e.Trainee.LastName,
+                        e.CohortId,
+                        Cohort = e.Cohort.Name,
+                        Course = e.Cohort.Course.TitleTh,
+                        e.Cohort.Province,
+                        e.Cohort.StartDate,
+                        e.Completed,
                     }).ToListAsync())
                     .Select(x => new Row(Domain.Training.TraineeNames.Full(x.Title, x.FirstName, x.LastName), staff ? $"/Trainees/Details?id={x.TraineeId}" : null,
                         $"{x.Course} · {x.Cohort}", User.IsInRole(Roles.Participant) ? "/Training/My" : $"/Training/Cohorts/Details?id={x.CohortId}",
@@ -72,9 +71,13 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
                 Rows = (await actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Skip(skip).Take(PageSize)
                     .Select(a => new
                     {
-                        a.Id, a.Title, a.MouId, Mou = db.Mous.Where(m => m.Id == a.MouId).Select(m => m.Code + " " + m.Title).First(),
+                        a.Id,
+                        a.Title,
+                        a.MouId,
+                        Mou = db.Mous.Where(m => m.Id == a.MouId).Select(m => m.Code + " " + m.Title).First(),
                         Responsible = db.Organizations.Where(o => o.Id == a.ResponsibleOrganizationId).Select(o => o.ShortName ?? o.NameTh).First(),
-                        a.DueDate, a.Status,
+                        a.DueDate,
+                        a.Status,
                     }).ToListAsync())
                     .Select(a => new Row(a.Title, $"/Mous/Action?id={a.Id}", a.Mou, $"/Mous/Details?id={a.MouId}", a.Responsible, a.DueDate,
                         "ActionStatus:" + a.Status)).ToList();

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Reports;
 

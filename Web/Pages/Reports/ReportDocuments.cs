@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Training;
@@ -24,15 +22,23 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
 
     public static readonly IReadOnlyDictionary<string, string> RegionTh = new Dictionary<string, string>
     {
-        [nameof(Region.North)] = "ภาคเหนือ", [nameof(Region.Central)] = "ภาคกลาง", [nameof(Region.NorthEast)] = "ภาคตะวันออกเฉียงเหนือ",
-        [nameof(Region.West)] = "ภาคตะวันตก", [nameof(Region.East)] = "ภาคตะวันออก", [nameof(Region.South)] = "ภาคใต้",
-        [""] = "ไม่ระบุจังหวัด (ออนไลน์)", ["Unknown"] = "ไม่ระบุจังหวัด (ออนไลน์)",
+        [nameof(Region.North)] = "ภาคเหนือ",
+        [nameof(Region.Central)] = "ภาคกลาง",
+        [nameof(Region.NorthEast)] = "ภาคตะวันออกเฉียงเหนือ",
+        [nameof(Region.West)] = "ภาคตะวันตก",
+        [nameof(Region.East)] = "ภาคตะวันออก",
+        [nameof(Region.South)] = "ภาคใต้",
+        [""] = "ไม่ระบุจังหวัด (ออนไลน์)",
+        ["Unknown"] = "ไม่ระบุจังหวัด (ออนไลน์)",
     };
 
     public static readonly IReadOnlyDictionary<MouStatus, string> MouStatusTh = new Dictionary<MouStatus, string>
     {
-        [MouStatus.Draft] = "ร่าง", [MouStatus.Active] = "มีผลบังคับใช้", [MouStatus.Expired] = "หมดอายุ",
-        [MouStatus.Terminated] = "ยกเลิก", [MouStatus.Renewed] = "ต่ออายุแล้ว",
+        [MouStatus.Draft] = "ร่าง",
+        [MouStatus.Active] = "มีผลบังคับใช้",
+        [MouStatus.Expired] = "หมดอายุ",
+        [MouStatus.Terminated] = "ยกเลิก",
+        [MouStatus.Renewed] = "ต่ออายุแล้ว",
     };
 
     private static readonly string[] TrainingHeader = ["", "ลงทะเบียน", "สำเร็จการอบรม", "ได้รับวุฒิบัตร", "อัตราสำเร็จ", "อัตราการเข้าอบรม"];
@@ -122,7 +128,12 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
             .OrderBy(m => m.StartDate).ThenBy(m => m.Code)
             .Select(m => new
             {
-                m.Id, m.Code, m.Title, m.Status, m.StartDate, m.EndDate,
+                m.Id,
+                m.Code,
+                m.Title,
+                m.Status,
+                m.StartDate,
+                m.EndDate,
                 Actions = db.MouActions.Count(a => a.MouId == m.Id),
                 Done = db.MouActions.Count(a => a.MouId == m.Id && a.Status == ActionStatus.Done),
                 Overdue = db.MouActions.Where(open).Count(a => a.MouId == m.Id && a.DueDate < today),
@@ -139,7 +150,10 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
             .OrderBy(c => c.StartDate).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Name, Course = c.Course.TitleTh, c.Province, c.StartDate,
+                c.Name,
+                Course = c.Course.TitleTh,
+                c.Province,
+                c.StartDate,
                 MouCode = db.Mous.Where(m => m.Id == c.MouId).Select(m => m.Code).FirstOrDefault(),
                 Registered = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled),
                 Completed = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled && e.Completed == true),

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Communities;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Training;
@@ -52,7 +50,11 @@ public sealed record CategoryCounts(
     [JsonIgnore] public int Total => A + B + C + D + Unclassified;
     public int Of(CommunityCategory c) => c switch
     {
-        CommunityCategory.A => A, CommunityCategory.B => B, CommunityCategory.C => C, CommunityCategory.D => D, _ => Unclassified,
+        CommunityCategory.A => A,
+        CommunityCategory.B => B,
+        CommunityCategory.C => C,
+        CommunityCategory.D => D,
+        _ => Unclassified,
     };
 }
 
@@ -139,8 +141,10 @@ public sealed class ReportQueries(AppDbContext db)
         var end = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
         var actions = await db.MouActions.AsNoTracking().GroupBy(a => a.ResponsibleOrganizationId).Select(g => new
         {
-            Org = g.Key, Total = g.Count(),
-            Done = g.Count(a => a.Status == ActionStatus.Done), Cancelled = g.Count(a => a.Status == ActionStatus.Cancelled),
+            Org = g.Key,
+            Total = g.Count(),
+            Done = g.Count(a => a.Status == ActionStatus.Done),
+            Cancelled = g.Count(a => a.Status == ActionStatus.Cancelled),
             Overdue = g.Count(a => a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled),
             DueMonth = g.Count(a => a.DueDate >= today && a.DueDate <= end && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled),
         }).ToDictionaryAsync(x => x.Org);

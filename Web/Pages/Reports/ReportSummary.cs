@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Pages.Reports;
 
 /// <summary>The home dashboard's figures for one role (also GET /api/v1/reports/summary).</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Web.Pages.Reports;

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Privacy;
 
 namespace PartnerPrograms.Web.Pages.Trainees;

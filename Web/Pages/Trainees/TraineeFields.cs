@@ -1,5 +1,4 @@
 using System.Globalization;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Training;
 
@@ -65,10 +64,19 @@ public sealed class TraineeFields
 
     public static TraineeFields From(Trainee t) => new()
     {
-        Title = t.Title, FirstName = t.FirstName, LastName = t.LastName, FirstNameEn = t.FirstNameEn, LastNameEn = t.LastNameEn,
+        Title = t.Title,
+        FirstName = t.FirstName,
+        LastName = t.LastName,
+        FirstNameEn = t.FirstNameEn,
+        LastNameEn = t.LastNameEn,
         NationalId = null, // never prefilled: the page shows the masked number; an empty field keeps it
         BirthDate = t.BirthDate is { } d ? d.ToString("dd/MM/", CultureInfo.InvariantCulture) + (d.Year + 543).ToString(CultureInfo.InvariantCulture) : null,
-        Phone = t.Phone, Email = t.Email, LineId = t.LineId, Province = t.Province, Community = t.Community, PdpaConsent = t.PdpaConsentAt is not null,
+        Phone = t.Phone,
+        Email = t.Email,
+        LineId = t.LineId,
+        Province = t.Province,
+        Community = t.Community,
+        PdpaConsent = t.PdpaConsentAt is not null,
     };
 }
 

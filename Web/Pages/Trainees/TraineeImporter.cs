@@ -1,9 +1,5 @@
-using PartnerPrograms.Web.Infrastructure;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
 
@@ -87,9 +83,18 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             string? Cell(string field) => columns.TryGetValue(field, out var i) && i < cells.Length ? cells[i] : null;
             var fields = new TraineeFields
             {
-                Title = Cell("title"), FirstName = Cell("firstName"), LastName = Cell("lastName"), FirstNameEn = Cell("firstNameEn"),
-                LastNameEn = Cell("lastNameEn"), NationalId = Cell("nationalId"), BirthDate = Cell("birthDate"), Phone = Cell("phone"),
-                Email = Cell("email"), LineId = Cell("lineId"), Province = Cell("province"), Community = Cell("community"),
+                Title = Cell("title"),
+                FirstName = Cell("firstName"),
+                LastName = Cell("lastName"),
+                FirstNameEn = Cell("firstNameEn"),
+                LastNameEn = Cell("lastNameEn"),
+                NationalId = Cell("nationalId"),
+                BirthDate = Cell("birthDate"),
+                Phone = Cell("phone"),
+                Email = Cell("email"),
+                LineId = Cell("lineId"),
+                Province = Cell("province"),
+                Community = Cell("community"),
                 PdpaConsent = IsYes(Cell("pdpaConsent")),
             };
             var row = new ImportedRow { Row = number, Fields = fields };
@@ -110,9 +115,13 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
 
         var import = new TraineeImport
         {
-            Id = Guid.NewGuid(), CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Id = Guid.NewGuid(),
+            CreatedBy = userId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             FileName = fileName.Length > 300 ? fileName[..300] : fileName,
-            Rows = Serialize(rows), RowCount = rows.Count, ErrorCount = rows.Count(r => !r.IsValid),
+            Rows = Serialize(rows),
+            RowCount = rows.Count,
+            ErrorCount = rows.Count(r => !r.IsValid),
         };
         db.TraineeImports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -247,7 +256,9 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     {
         var stored = rows.Select(r => new ImportedRow
         {
-            Row = r.Row, Problems = r.Problems, ExistingTraineeId = r.ExistingTraineeId,
+            Row = r.Row,
+            Problems = r.Problems,
+            ExistingTraineeId = r.ExistingTraineeId,
             Fields = WithNationalId(r.Fields, string.IsNullOrEmpty(r.Fields.NationalId) ? r.Fields.NationalId : nationalIds.EncryptText(r.Fields.NationalId)),
         }).ToList();
         return JsonSerializer.Serialize(stored, Json);
@@ -263,8 +274,19 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
 
     private static TraineeFields WithNationalId(TraineeFields f, string? nationalId) => new()
     {
-        Title = f.Title, FirstName = f.FirstName, LastName = f.LastName, FirstNameEn = f.FirstNameEn, LastNameEn = f.LastNameEn, NationalId = nationalId,
-        BirthDate = f.BirthDate, Phone = f.Phone, Email = f.Email, LineId = f.LineId, Province = f.Province, Community = f.Community, PdpaConsent = f.PdpaConsent,
+        Title = f.Title,
+        FirstName = f.FirstName,
+        LastName = f.LastName,
+        FirstNameEn = f.FirstNameEn,
+        LastNameEn = f.LastNameEn,
+        NationalId = nationalId,
+        BirthDate = f.BirthDate,
+        Phone = f.Phone,
+        Email = f.Email,
+        LineId = f.LineId,
+        Province = f.Province,
+        Community = f.Community,
+        PdpaConsent = f.PdpaConsent,
     };
 
     private static Task WriteAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>

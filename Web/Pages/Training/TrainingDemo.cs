@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Demo;
 
@@ -42,7 +40,12 @@ public sealed class TrainingDemo : IDemoContributor
 
         var courses = SeedCourses.Select(c => new Course
         {
-            TitleTh = c.Th, TitleEn = c.En, Syllabus = c.Syllabus, Hours = c.Hours, PassMark = c.PassMark, MinAttendancePercent = 80,
+            TitleTh = c.Th,
+            TitleEn = c.En,
+            Syllabus = c.Syllabus,
+            Hours = c.Hours,
+            PassMark = c.PassMark,
+            MinAttendancePercent = 80,
             Description = c.PassMark is null
                 ? "พอช. ร่วมกับคณะการบัญชีและการจัดการ มหาวิทยาลัยมหาสารคาม พัฒนาผู้นำเครือข่ายธุรกิจชุมชนสู่ผู้ประกอบการออนไลน์"
                 : "หลักสูตรร่วมของมูลนิธิสัมมาชีพ กรมการพัฒนาชุมชน ธนาคารออมสิน และกองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ",
@@ -62,8 +65,10 @@ public sealed class TrainingDemo : IDemoContributor
             trainees.Add(new Trainee
             {
                 Title = female ? (i % 4 == 1 ? "นาง" : "นางสาว") : "นาย",
-                FirstName = FirstNames[i % FirstNames.Length], LastName = LastNames[(i * 7) % LastNames.Length],
-                Province = Provinces[i % Provinces.Length], Community = Communities[i % Communities.Length],
+                FirstName = FirstNames[i % FirstNames.Length],
+                LastName = LastNames[(i * 7) % LastNames.Length],
+                Province = Provinces[i % Provinces.Length],
+                Community = Communities[i % Communities.Length],
                 Phone = "08" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 BirthDate = new DateOnly(1960 + random.Next(0, 40), random.Next(1, 13), random.Next(1, 29)),
             });
@@ -109,13 +114,24 @@ public sealed class TrainingDemo : IDemoContributor
         var topics = course.SyllabusTopics.ToList();
         var cohort = new Cohort
         {
-            CourseId = course.Id, Name = name, StartDate = start, EndDate = start.AddDays(7 * (sessions - 1)), Capacity = capacity, Status = status,
-            Province = province, Venue = venue, Instructors = "อาจารย์คณะการบัญชีและการจัดการ", CreatedAt = DateTime.UtcNow,
+            CourseId = course.Id,
+            Name = name,
+            StartDate = start,
+            EndDate = start.AddDays(7 * (sessions - 1)),
+            Capacity = capacity,
+            Status = status,
+            Province = province,
+            Venue = venue,
+            Instructors = "อาจารย์คณะการบัญชีและการจัดการ",
+            CreatedAt = DateTime.UtcNow,
             Partners = partners.Select(p => new CohortPartner { OrganizationId = p }).ToList(),
             Sessions = Enumerable.Range(0, sessions).Select(i => new TrainingSession
             {
-                Date = start.AddDays(7 * i), StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(16, 0),
-                Topic = $"ครั้งที่ {i + 1}: {topics[i % topics.Count]}", Place = venue,
+                Date = start.AddDays(7 * i),
+                StartTime = new TimeOnly(9, 0),
+                EndTime = new TimeOnly(16, 0),
+                Topic = $"ครั้งที่ {i + 1}: {topics[i % topics.Count]}",
+                Place = venue,
             }).ToList(),
         };
         db.Cohorts.Add(cohort);

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Trainees;
 
 namespace PartnerPrograms.Web.Pages.Training;
@@ -104,7 +100,19 @@ public sealed class TrainingFeature : IPortalFeature
         var c = await db.Cohorts.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Id, c.CourseId, Course = c.Course.TitleTh, c.Name, c.Status, c.MouId, c.IsOnline, c.Venue, c.Province, c.StartDate, c.EndDate, c.Capacity, c.Instructors,
+                c.Id,
+                c.CourseId,
+                Course = c.Course.TitleTh,
+                c.Name,
+                c.Status,
+                c.MouId,
+                c.IsOnline,
+                c.Venue,
+                c.Province,
+                c.StartDate,
+                c.EndDate,
+                c.Capacity,
+                c.Instructors,
                 Enrolled = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled),
                 Waitlisted = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Waitlisted),
                 Partners = db.CohortPartners.Where(p => p.CohortId == c.Id).Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new PartnerDto(o.Id, o.NameTh)).ToList(),
@@ -176,7 +184,20 @@ public sealed class TrainingFeature : IPortalFeature
     {
         var t = await db.Trainees.AsNoTracking().Where(t => t.Id == id).Select(t => new
         {
-            t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn, t.NationalIdMasked, t.BirthDate, t.Phone, t.Email, t.LineId, t.Province, t.Community, t.PdpaConsentAt,
+            t.Id,
+            t.Title,
+            t.FirstName,
+            t.LastName,
+            t.FirstNameEn,
+            t.LastNameEn,
+            t.NationalIdMasked,
+            t.BirthDate,
+            t.Phone,
+            t.Email,
+            t.LineId,
+            t.Province,
+            t.Community,
+            t.PdpaConsentAt,
             Cohorts = t.Enrollments.OrderByDescending(e => e.Cohort.StartDate)
                 .Select(e => new TraineeCohortDto(e.CohortId, e.Cohort.Name, e.Cohort.Course.TitleTh, e.Status, e.Completed)).ToList(),
         }).SingleOrDefaultAsync();

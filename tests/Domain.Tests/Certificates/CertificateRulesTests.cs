@@ -60,9 +60,20 @@ public class CertificateSnapshotTests
 
     private static Certificate Issued() => new()
     {
-        Id = 7, Code = "K7QF-3M9D-XA", TraineeId = 3, CohortId = 4, EnrollmentId = 5, HolderName = "นางสาวญาณี ปิ่นแก้วฟ้า",
-        CourseTitle = "การเปิดร้านค้าออนไลน์", CohortName = "รุ่นที่ 1/2563", StartDate = new DateOnly(2020, 3, 2), EndDate = new DateOnly(2020, 3, 6),
-        Hours = 30, IssuedOn = new DateOnly(2020, 3, 6), Signatories = [new("นายสมชาย ใจดี", "ประธาน")], CreatedAt = Now,
+        Id = 7,
+        Code = "K7QF-3M9D-XA",
+        TraineeId = 3,
+        CohortId = 4,
+        EnrollmentId = 5,
+        HolderName = "นางสาวญาณี ปิ่นแก้วฟ้า",
+        CourseTitle = "การเปิดร้านค้าออนไลน์",
+        CohortName = "รุ่นที่ 1/2563",
+        StartDate = new DateOnly(2020, 3, 2),
+        EndDate = new DateOnly(2020, 3, 6),
+        Hours = 30,
+        IssuedOn = new DateOnly(2020, 3, 6),
+        Signatories = [new("นายสมชาย ใจดี", "ประธาน")],
+        CreatedAt = Now,
     };
 
     [Fact]

@@ -12,8 +12,10 @@ public class ClassifierTests
     {
         var totals = new Dictionary<SectionRole, int>
         {
-            [SectionRole.Attraction] = attraction, [SectionRole.Readiness] = readiness,
-            [SectionRole.Products] = products, [SectionRole.Learning] = learning,
+            [SectionRole.Attraction] = attraction,
+            [SectionRole.Readiness] = readiness,
+            [SectionRole.Products] = products,
+            [SectionRole.Learning] = learning,
         };
         var result = new Dictionary<string, int>();
         foreach (var s in V1.Sections)

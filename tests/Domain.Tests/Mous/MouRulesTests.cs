@@ -9,7 +9,11 @@ public class MouRulesTests
 
     private static Mou Draft(DateOnly? end = null) => new()
     {
-        Id = 7, Code = "MOU-2569-001", Title = "t", StartDate = Today.AddDays(-10), EndDate = end ?? Today.AddYears(1),
+        Id = 7,
+        Code = "MOU-2569-001",
+        Title = "t",
+        StartDate = Today.AddDays(-10),
+        EndDate = end ?? Today.AddYears(1),
         Parties = [new MouParty { OrganizationId = 1, SignatoryName = "a" }, new MouParty { OrganizationId = 2, SignatoryName = "b" }],
     };
 

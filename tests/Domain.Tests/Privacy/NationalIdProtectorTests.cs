@@ -159,10 +159,23 @@ public class TraineeErasureTests
         var now = new DateTime(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
         var t = new Trainee
         {
-            Title = "นางสาว", FirstName = "ญาณี", LastName = "ปิ่นแก้วฟ้า", FirstNameEn = "Yanee", LastNameEn = "Pinkaewfa", NationalId = "1103700123458",
-            NationalIdCipher = [1, 2], NationalIdHash = [3], NationalIdMasked = "1-1037-xxxxx-xx-8", BirthDate = new DateOnly(1987, 3, 15),
-            Phone = "0812345678", Email = "yanee@example.org", LineId = "yanee.p", Province = "มหาสารคาม", Community = "กลุ่มทอผ้าบ้านดอน",
-            PdpaConsentAt = now, PdpaConsentBy = "สมใจ",
+            Title = "นางสาว",
+            FirstName = "ญาณี",
+            LastName = "ปิ่นแก้วฟ้า",
+            FirstNameEn = "Yanee",
+            LastNameEn = "Pinkaewfa",
+            NationalId = "1103700123458",
+            NationalIdCipher = [1, 2],
+            NationalIdHash = [3],
+            NationalIdMasked = "1-1037-xxxxx-xx-8",
+            BirthDate = new DateOnly(1987, 3, 15),
+            Phone = "0812345678",
+            Email = "yanee@example.org",
+            LineId = "yanee.p",
+            Province = "มหาสารคาม",
+            Community = "กลุ่มทอผ้าบ้านดอน",
+            PdpaConsentAt = now,
+            PdpaConsentBy = "สมใจ",
         };
         t.Erase(now);
         t.FullName.ShouldBe("ผู้ขอลบข้อมูล");

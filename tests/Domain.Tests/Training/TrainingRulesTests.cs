@@ -83,7 +83,9 @@ public class WaitlistTests
 {
     private static Enrollment W(long id, int minute) => new()
     {
-        Id = id, Status = EnrollmentStatus.Waitlisted, CreatedAt = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc),
+        Id = id,
+        Status = EnrollmentStatus.Waitlisted,
+        CreatedAt = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc),
         WaitlistedAt = new DateTime(2026, 1, 1, 9, minute, 0, DateTimeKind.Utc),
     };
 

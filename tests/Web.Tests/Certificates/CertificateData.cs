@@ -27,9 +27,14 @@ public static class CertificateData
                 var title = new[] { "นางสาว", "นาย", "นาง" }.First(t => name[0].StartsWith(t, StringComparison.Ordinal));
                 return new Trainee
                 {
-                    Title = title, FirstName = name[0][title.Length..] + (i >= Names.Length ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""),
-                    LastName = name[1], NationalId = TrainingData.NewNationalId(), Phone = $"08{i}-555-12{i:D2}",
-                    Email = $"t{i}.{Guid.NewGuid():N}@example.org", Province = "มหาสารคาม", CreatedAt = DateTime.UtcNow,
+                    Title = title,
+                    FirstName = name[0][title.Length..] + (i >= Names.Length ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""),
+                    LastName = name[1],
+                    NationalId = TrainingData.NewNationalId(),
+                    Phone = $"08{i}-555-12{i:D2}",
+                    Email = $"t{i}.{Guid.NewGuid():N}@example.org",
+                    Province = "มหาสารคาม",
+                    CreatedAt = DateTime.UtcNow,
                 };
             }).ToList();
             db.Trainees.AddRange(list);

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Identity;
-using PartnerPrograms.Domain.Reminders;
 using PartnerPrograms.Domain.Settings;
 using PartnerPrograms.Jobs.Reminders;
 using PartnerPrograms.Tests.Shared;

@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace PartnerPrograms.Web.Tests.Communities;
 
@@ -16,7 +16,10 @@ internal static class CommunityFixture
     {
         var totals = new Dictionary<SectionRole, int>
         {
-            [SectionRole.Attraction] = attraction, [SectionRole.Readiness] = readiness, [SectionRole.Products] = products, [SectionRole.Learning] = learning,
+            [SectionRole.Attraction] = attraction,
+            [SectionRole.Readiness] = readiness,
+            [SectionRole.Products] = products,
+            [SectionRole.Learning] = learning,
         };
         var result = new Dictionary<string, int>();
         foreach (var s in RubricDefinition.Default().Sections)

@@ -37,8 +37,13 @@ public class CommunityPageTests : IAsyncLifetime
         var staff = await _app.SignedInClientAsync("staff@example.org");
         var created = await staff.SubmitFormAsync("/Communities/Edit", new Dictionary<string, string>
         {
-            ["Input.Name"] = "บ้านแม่กำปอง", ["Input.VillageNo"] = "3", ["Input.ProvinceCode"] = "50", ["Input.DistrictId"] = "5022",
-            ["Input.SubDistrictId"] = CommunityFixture.MaeWin.ToString(), ["Input.ContactName"] = "มาลี ศรีสุข", ["Input.ContactPhone"] = "081-111-2222",
+            ["Input.Name"] = "บ้านแม่กำปอง",
+            ["Input.VillageNo"] = "3",
+            ["Input.ProvinceCode"] = "50",
+            ["Input.DistrictId"] = "5022",
+            ["Input.SubDistrictId"] = CommunityFixture.MaeWin.ToString(),
+            ["Input.ContactName"] = "มาลี ศรีสุข",
+            ["Input.ContactPhone"] = "081-111-2222",
             ["Input.PartnerIds"] = _cdd.ToString(),
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -172,7 +177,8 @@ public class CommunityPageTests : IAsyncLifetime
         var admin = await _app.SignedInClientAsync("admin@example.org");
         var saved = await admin.SubmitFormAsync("/Communities/Rubric", new Dictionary<string, string>
         {
-            ["Input.Thresholds.ReadinessMin"] = "50", ["Input.ChangeNote"] = "ลดเกณฑ์ความพร้อม",
+            ["Input.Thresholds.ReadinessMin"] = "50",
+            ["Input.ChangeNote"] = "ลดเกณฑ์ความพร้อม",
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var bad = await admin.SubmitFormAsync("/Communities/Rubric", new Dictionary<string, string> { ["Input.Weights[Attraction]"] = "70" });
@@ -209,7 +215,10 @@ public class CommunityEditTests : IAsyncLifetime
         // Mae Win is in Mae Wang (5022), not in Chiang Khan (4203).
         var wrong = await staff.SubmitFormAsync("/Communities/Edit", new Dictionary<string, string>
         {
-            ["Input.Name"] = "บ้านผิดที่", ["Input.ProvinceCode"] = "42", ["Input.DistrictId"] = "4203", ["Input.SubDistrictId"] = CommunityFixture.MaeWin.ToString(),
+            ["Input.Name"] = "บ้านผิดที่",
+            ["Input.ProvinceCode"] = "42",
+            ["Input.DistrictId"] = "4203",
+            ["Input.SubDistrictId"] = CommunityFixture.MaeWin.ToString(),
         });
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         PageDriver.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("กรุณาเลือกจังหวัด อำเภอ และตำบลจากรายการ");

@@ -54,10 +54,15 @@ public partial class DeployFilesTests
         stop.ShouldBeGreaterThan(new Microsoft.Extensions.Hosting.HostOptions().ShutdownTimeout);
 
         foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     ["NoNewPrivileges"] = "true", ["ProtectSystem"] = "strict", ["ProtectHome"] = "true", ["PrivateTmp"] = "true",
-                     ["PrivateDevices"] = "true", ["RestrictSUIDSGID"] = "true", ["CapabilityBoundingSet"] = "",
-                 })
+        {
+            ["NoNewPrivileges"] = "true",
+            ["ProtectSystem"] = "strict",
+            ["ProtectHome"] = "true",
+            ["PrivateTmp"] = "true",
+            ["PrivateDevices"] = "true",
+            ["RestrictSUIDSGID"] = "true",
+            ["CapabilityBoundingSet"] = "",
+        })
             unit.Single(key).ShouldBe(value, $"{name}: {key}");
         // The .NET JIT (and Chromium) need writable executable memory: this option would stop the portal at start.
         unit.All("MemoryDenyWriteExecute").ShouldBeEmpty();

@@ -137,7 +137,7 @@ public class DeploymentTests(ITestOutputHelper output) : IAsyncLifetime
         do
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
-                { Content = JsonContent.Create(new { email = "nobody@portal.test", password = "Wrong-Password-2567" }) };
+            { Content = JsonContent.Create(new { email = "nobody@portal.test", password = "Wrong-Password-2567" }) };
             request.Headers.Add("X-Forwarded-For", $"198.51.100.{++sent}");
             status = (await a.SendAsync(request)).StatusCode;
         }

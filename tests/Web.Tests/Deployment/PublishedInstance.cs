@@ -50,7 +50,10 @@ public sealed class PublishedInstance : IAsyncDisposable
         var name = Path.GetFileNameWithoutExtension(unit.Path).Replace("@", "@" + instance, StringComparison.Ordinal);
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(appDirectory, "PartnerPrograms.Web.dll")])
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = appDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = appDirectory,
         };
         foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
             psi.Environment.Remove(key);

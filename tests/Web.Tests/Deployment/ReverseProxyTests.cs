@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Tests.Support;
@@ -85,7 +85,9 @@ public class ReverseProxyTests : IAsyncLifetime
     {
         await using var production = new PortalFactory(_app.ConnectionString, new Dictionary<string, string?>
         {
-            ["Pdpa:NationalIdKeys:1"] = RandomKey(), ["Pdpa:LookupKey"] = RandomKey(), ["DataProtection:KeyEncryptionKey"] = RandomKey(),
+            ["Pdpa:NationalIdKeys:1"] = RandomKey(),
+            ["Pdpa:LookupKey"] = RandomKey(),
+            ["DataProtection:KeyEncryptionKey"] = RandomKey(),
         });
         var app = production.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
@@ -116,7 +118,7 @@ public class ReverseProxyTests : IAsyncLifetime
         HttpContent? content = null, string? cookie = null)
     {
         using var client = new HttpClient(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(proxy.Peer)))
-            { BaseAddress = new Uri("http://localhost") };
+        { BaseAddress = new Uri("http://localhost") };
         var request = new HttpRequestMessage(method, path) { Content = content };
         if (proxy.ForwardedFor is not null) request.Headers.Add("X-Forwarded-For", proxy.ForwardedFor);
         if (proxy.Proto is not null) request.Headers.Add("X-Forwarded-Proto", proxy.Proto);
@@ -141,12 +143,12 @@ public class ReverseProxyTests : IAsyncLifetime
             .QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         var culture = await SendAsync(app, proxy, HttpMethod.Post, "/Culture", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["culture"] = "en-GB", ["__RequestVerificationToken"] = token }), jar);
+        { ["culture"] = "en-GB", ["__RequestVerificationToken"] = token }), jar);
         culture.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         found["culture"] = SetCookies(culture).Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
 
         var signIn = await SendAsync(app, proxy, HttpMethod.Post, "/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.Email"] = Email, ["Input.Password"] = PortalFactory.Password, ["__RequestVerificationToken"] = token }), jar);
+        { ["Input.Email"] = Email, ["Input.Password"] = PortalFactory.Password, ["__RequestVerificationToken"] = token }), jar);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, "signed in");
         found["auth"] = SetCookies(signIn).Single(c => c.StartsWith("pp.auth=", StringComparison.Ordinal));
         return found;

@@ -1,6 +1,5 @@
 using MimeKit;
 using PartnerPrograms.Domain.Email;
-using PartnerPrograms.Tests.Shared;
 
 namespace PartnerPrograms.Web.Tests.Email;
 
@@ -17,7 +16,9 @@ public sealed class MailKitDeliveryTests : IAsyncLifetime
         const string subject = "วุฒิบัตรของท่านพร้อมแล้ว: หลักสูตรการเงินชุมชน รุ่นที่ ๑/๒๕๖๙";
         await _h.QueueAsync("thai:1", subject: subject, change: m => m.Attachments.Add(new OutboxAttachment
         {
-            FileName = "วุฒิบัตร นางบุญเรือน ศรีสุข.pdf", ContentType = "application/pdf", Content = "%PDF-1.4 ทดสอบ"u8.ToArray(),
+            FileName = "วุฒิบัตร นางบุญเรือน ศรีสุข.pdf",
+            ContentType = "application/pdf",
+            Content = "%PDF-1.4 ทดสอบ"u8.ToArray(),
         }));
         (await _h.DispatchAsync()).ShouldBe((1, 0));
 

@@ -18,10 +18,14 @@ public class MailTemplateTests : IAsyncLifetime
 
     private static Dictionary<string, object?> Session() => new()
     {
-        [nameof(SessionTomorrowMail.Name)] = "นางสาวญาณี ปิ่นแก้วฟ้า", [nameof(SessionTomorrowMail.Topic)] = "การออม",
-        [nameof(SessionTomorrowMail.Course)] = "การเงินชุมชน", [nameof(SessionTomorrowMail.Cohort)] = "รุ่น 1",
-        [nameof(SessionTomorrowMail.Day)] = new DateOnly(2027, 3, 2), [nameof(SessionTomorrowMail.Start)] = new TimeOnly(9, 0),
-        [nameof(SessionTomorrowMail.End)] = new TimeOnly(12, 0), [nameof(SessionTomorrowMail.Online)] = true,
+        [nameof(SessionTomorrowMail.Name)] = "นางสาวญาณี ปิ่นแก้วฟ้า",
+        [nameof(SessionTomorrowMail.Topic)] = "การออม",
+        [nameof(SessionTomorrowMail.Course)] = "การเงินชุมชน",
+        [nameof(SessionTomorrowMail.Cohort)] = "รุ่น 1",
+        [nameof(SessionTomorrowMail.Day)] = new DateOnly(2027, 3, 2),
+        [nameof(SessionTomorrowMail.Start)] = new TimeOnly(9, 0),
+        [nameof(SessionTomorrowMail.End)] = new TimeOnly(12, 0),
+        [nameof(SessionTomorrowMail.Online)] = true,
         [nameof(SessionTomorrowMail.Url)] = "http://portal.test/Training/My",
     };
 
@@ -64,7 +68,9 @@ public class MailTemplateTests : IAsyncLifetime
         const string link = "http://portal.test/Account/ResetPassword?email=a%40example.org&token=t&invite=true";
         var th = await mails.WriteAsync<InvitationMail>(new MailTo("a@example.org", "th"), new Dictionary<string, object?>
         {
-            [nameof(InvitationMail.Name)] = "คุณวิภาวรรณ", [nameof(InvitationMail.InvitedBy)] = "ผู้ดูแลระบบ", [nameof(InvitationMail.Url)] = link,
+            [nameof(InvitationMail.Name)] = "คุณวิภาวรรณ",
+            [nameof(InvitationMail.InvitedBy)] = "ผู้ดูแลระบบ",
+            [nameof(InvitationMail.Url)] = link,
         }, dedupeKey: "invite:1");
         th.DedupeKey.ShouldBe("invite:1");
         th.Subject.ShouldBe("คำเชิญเข้าใช้งานระบบ PartnerPrograms");

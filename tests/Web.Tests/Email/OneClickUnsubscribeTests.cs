@@ -25,8 +25,12 @@ public sealed class OneClickUnsubscribeTests : IAsyncLifetime
         {
             var mou = new Mou
             {
-                Code = "MOU-2569-007", Title = "หลักสูตรการเงินชุมชน", Status = MouStatus.Active,
-                StartDate = Today.AddDays(-100), EndDate = Today.AddDays(300), SigningDate = Today.AddDays(-100),
+                Code = "MOU-2569-007",
+                Title = "หลักสูตรการเงินชุมชน",
+                Status = MouStatus.Active,
+                StartDate = Today.AddDays(-100),
+                EndDate = Today.AddDays(300),
+                SigningDate = Today.AddDays(-100),
                 Parties = [new MouParty { OrganizationId = gsb.Id, Role = PartyRole.Partner, SignatoryName = "ข" }],
             };
             db.Mous.Add(mou);

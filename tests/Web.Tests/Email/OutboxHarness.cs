@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +37,10 @@ public sealed class OutboxHarness : IAsyncDisposable
         var smtp = SmtpTestServer.Start(security);
         var all = new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None", ["Mail:MaxAttempts"] = "4",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Mail:MaxAttempts"] = "4",
         };
         foreach (var (k, v) in settings?.Invoke(smtp) ?? new Dictionary<string, string?>()) all[k] = v;
         var clock = new TestClock(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
@@ -61,7 +62,11 @@ public sealed class OutboxHarness : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var message = new OutboxMessage
         {
-            DedupeKey = key, To = to, Subject = subject, NextAttemptAt = Now, CreatedAt = Now,
+            DedupeKey = key,
+            To = to,
+            Subject = subject,
+            NextAttemptAt = Now,
+            CreatedAt = Now,
             TextBody = "เรียน คุณวิภาวรรณ ออมทรัพย์\nภารกิจ \"จัดทำหลักสูตรการเงินชุมชน\" ครบกำหนด 2 มีนาคม 2563",
             HtmlBody = "<p>เรียน คุณวิภาวรรณ ออมทรัพย์</p><p>ภารกิจ <b>จัดทำหลักสูตรการเงินชุมชน</b> ครบกำหนด 2 มีนาคม 2563</p>",
         };

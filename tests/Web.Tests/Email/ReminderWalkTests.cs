@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Organizations;
@@ -38,8 +37,12 @@ public class ReminderWalkTests : IAsyncLifetime
             db.OrganizationContacts.Add(new OrganizationContact { OrganizationId = gsb.Id, Name = "ฝ่ายพัฒนาชุมชน ธนาคารออมสิน", Email = "contact@gsb.example" });
             var mou = new Mou
             {
-                Code = "MOU-2569-001", Title = "หลักสูตรการเงินชุมชน", Status = MouStatus.Active,
-                StartDate = Day0.AddDays(-300), EndDate = Day0.AddDays(100), SigningDate = Day0.AddDays(-300),
+                Code = "MOU-2569-001",
+                Title = "หลักสูตรการเงินชุมชน",
+                Status = MouStatus.Active,
+                StartDate = Day0.AddDays(-300),
+                EndDate = Day0.AddDays(100),
+                SigningDate = Day0.AddDays(-300),
                 Parties =
                 [
                     new MouParty { OrganizationId = foundation.Id, Role = PartyRole.Lead, SignatoryName = "ก" },

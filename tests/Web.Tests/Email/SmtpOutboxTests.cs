@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +20,10 @@ public class SmtpOutboxTests : IAsyncLifetime
         _smtp = SmtpTestServer.Start();
         _app = await PortalFactory.CreateAsync(new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None", ["Mail:MaxAttempts"] = "4",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Mail:MaxAttempts"] = "4",
         });
         _web = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
     }
@@ -46,7 +47,10 @@ public class SmtpOutboxTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Database.AppDbContext>();
         var message = new OutboxMessage
         {
-            DedupeKey = key, To = to, Cc = cc, Subject = "แจ้งเตือน: ภารกิจใกล้ครบกำหนด 3 รายการ",
+            DedupeKey = key,
+            To = to,
+            Cc = cc,
+            Subject = "แจ้งเตือน: ภารกิจใกล้ครบกำหนด 3 รายการ",
             TextBody = "เรียน คุณวิภาวรรณ ออมทรัพย์\nภารกิจ \"จัดทำหลักสูตรการเงินชุมชน\" ครบกำหนด 2 มีนาคม 2563",
             HtmlBody = "<p>เรียน คุณวิภาวรรณ ออมทรัพย์</p><p>ภารกิจ <b>จัดทำหลักสูตรการเงินชุมชน</b> ครบกำหนด 2 มีนาคม 2563</p>",
             NextAttemptAt = _clock.GetUtcNow().UtcDateTime,

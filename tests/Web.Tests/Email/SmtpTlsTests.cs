@@ -12,7 +12,8 @@ public sealed class SmtpTlsTests
 {
     private static Func<SmtpTestServer, IDictionary<string, string?>> Settings(string security) => smtp => new Dictionary<string, string?>
     {
-        ["Smtp:Security"] = security, ["Smtp:TrustedCertificateThumbprint"] = smtp.CertificateThumbprint,
+        ["Smtp:Security"] = security,
+        ["Smtp:TrustedCertificateThumbprint"] = smtp.CertificateThumbprint,
     };
 
     [Theory]
@@ -36,7 +37,8 @@ public sealed class SmtpTlsTests
     {
         await using var h = await OutboxHarness.StartAsync(SmtpTestSecurity.StartTls, _ => new Dictionary<string, string?>
         {
-            ["Smtp:Security"] = "StartTls", ["Smtp:TrustedCertificateThumbprint"] = otherPin,
+            ["Smtp:Security"] = "StartTls",
+            ["Smtp:TrustedCertificateThumbprint"] = otherPin,
         });
         await h.QueueAsync("tls:unpinned");
         (await h.DispatchAsync()).ShouldBe((0, 1));

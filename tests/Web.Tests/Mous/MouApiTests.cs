@@ -35,7 +35,10 @@ public class MouApiTests : MouWorld
     {
         var response = await StaffApi.PostAsJsonAsync("/api/v1/mous", new
         {
-            code = "MOU-X-1", title = "ทดสอบ", startDate = Today, endDate = Today.AddDays(-1),
+            code = "MOU-X-1",
+            title = "ทดสอบ",
+            startDate = Today,
+            endDate = Today.AddDays(-1),
             parties = new[] { new { organizationId = Foundation, signatoryName = "ก" } },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -45,7 +48,10 @@ public class MouApiTests : MouWorld
 
         var duplicate = await StaffApi.PostAsJsonAsync("/api/v1/mous", new
         {
-            code = "MOU-2563-002", title = "ซ้ำ", startDate = Today, endDate = Today.AddDays(1),
+            code = "MOU-2563-002",
+            title = "ซ้ำ",
+            startDate = Today,
+            endDate = Today.AddDays(1),
             parties = new[] { new { organizationId = Foundation, signatoryName = "ก" }, new { organizationId = Cdd, signatoryName = "ข" } },
         });
         duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Jobs.Mous;
 using PartnerPrograms.Web.Demo;

@@ -35,12 +35,19 @@ public class MouPageTests : MouWorld
         var staff = await App.SignedInClientAsync("staff@example.org");
         var created = await staff.SubmitFormAsync("/Mous/Edit", new Dictionary<string, string>
         {
-            ["Input.Code"] = "MOU-2563-001", ["Input.Title"] = "สานพลังขับเคลื่อน พัฒนาวิสาหกิจท่องเที่ยวชุมชน",
-            ["Input.Purpose"] = "พัฒนาวิสาหกิจท่องเที่ยวชุมชนกลุ่ม C", ["Input.StartDate"] = "2020-03-02", ["Input.EndDate"] = Today.AddYears(1).ToString("yyyy-MM-dd"),
-            ["Input.Parties[0].OrganizationId"] = Foundation.ToString(), ["Input.Parties[0].Role"] = "Lead",
-            ["Input.Parties[0].SignatoryName"] = "นายวีรยุทธ ศรีประเสริฐ", ["Input.Parties[0].SignatoryPosition"] = "ผู้อำนวยการมูลนิธิสัมมาชีพ",
-            ["Input.Parties[1].OrganizationId"] = Cdd.ToString(), ["Input.Parties[1].Role"] = "Partner",
-            ["Input.Parties[1].SignatoryName"] = "นางสาวรัชนีกร บุญมาก", ["Input.Parties[1].SignatoryPosition"] = "รองอธิบดีกรมการพัฒนาชุมชน",
+            ["Input.Code"] = "MOU-2563-001",
+            ["Input.Title"] = "สานพลังขับเคลื่อน พัฒนาวิสาหกิจท่องเที่ยวชุมชน",
+            ["Input.Purpose"] = "พัฒนาวิสาหกิจท่องเที่ยวชุมชนกลุ่ม C",
+            ["Input.StartDate"] = "2020-03-02",
+            ["Input.EndDate"] = Today.AddYears(1).ToString("yyyy-MM-dd"),
+            ["Input.Parties[0].OrganizationId"] = Foundation.ToString(),
+            ["Input.Parties[0].Role"] = "Lead",
+            ["Input.Parties[0].SignatoryName"] = "นายวีรยุทธ ศรีประเสริฐ",
+            ["Input.Parties[0].SignatoryPosition"] = "ผู้อำนวยการมูลนิธิสัมมาชีพ",
+            ["Input.Parties[1].OrganizationId"] = Cdd.ToString(),
+            ["Input.Parties[1].Role"] = "Partner",
+            ["Input.Parties[1].SignatoryName"] = "นางสาวรัชนีกร บุญมาก",
+            ["Input.Parties[1].SignatoryPosition"] = "รองอธิบดีกรมการพัฒนาชุมชน",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
         var url = created.Headers.Location!.ToString();
@@ -53,8 +60,11 @@ public class MouPageTests : MouWorld
         var firstItem = doc.QuerySelector("select[name=ActionItemId] option")!.GetAttribute("value")!;
         var added = await staff.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["ActionItemId"] = firstItem, ["ActionOrganizationId"] = Foundation.ToString(),
-            ["ActionTitle"] = "มูลนิธิสัมมาชีพประสานงานเพื่อนำข้อมูลกลุ่ม C เลือกพื้นที่", ["ActionContact"] = "นางสาวศิริพร", ["ActionDue"] = "2020-04-30",
+            ["ActionItemId"] = firstItem,
+            ["ActionOrganizationId"] = Foundation.ToString(),
+            ["ActionTitle"] = "มูลนิธิสัมมาชีพประสานงานเพื่อนำข้อมูลกลุ่ม C เลือกพื้นที่",
+            ["ActionContact"] = "นางสาวศิริพร",
+            ["ActionDue"] = "2020-04-30",
         }, "#add-action");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["SigningDate"] = "2020-03-02" }, "#transition-Activate")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -78,8 +88,12 @@ public class MouPageTests : MouWorld
         var staff = await App.SignedInClientAsync("staff@example.org");
         var response = await staff.SubmitFormAsync("/Mous/Edit", new Dictionary<string, string>
         {
-            ["Input.Code"] = "MOU-2563-009", ["Input.Title"] = "ทดสอบ", ["Input.StartDate"] = "2024-01-01", ["Input.EndDate"] = "2023-01-01",
-            ["Input.Parties[0].OrganizationId"] = Foundation.ToString(), ["Input.Parties[0].SignatoryName"] = "ก",
+            ["Input.Code"] = "MOU-2563-009",
+            ["Input.Title"] = "ทดสอบ",
+            ["Input.StartDate"] = "2024-01-01",
+            ["Input.EndDate"] = "2023-01-01",
+            ["Input.Parties[0].OrganizationId"] = Foundation.ToString(),
+            ["Input.Parties[0].SignatoryName"] = "ก",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var errors = PageDriver.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent;
@@ -102,7 +116,9 @@ public class MouPageTests : MouWorld
 
         var posted = await gsb.SubmitFormAsync($"/Mous/Action?id={GsbAction}", new Dictionary<string, string>
         {
-            ["Update.Text"] = "ร่างเนื้อหาบทที่ 1 เสร็จแล้ว", ["Update.Percent"] = "40", ["Update.Status"] = "InProgress",
+            ["Update.Text"] = "ร่างเนื้อหาบทที่ 1 เสร็จแล้ว",
+            ["Update.Percent"] = "40",
+            ["Update.Status"] = "InProgress",
         }, "#post-update");
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await gsb.GetDocumentAsync($"/Mous/Action?id={GsbAction}");
@@ -274,8 +290,12 @@ public class MouPageTests : MouWorld
         var staff = await App.SignedInClientAsync("staff@example.org");
         var response = await staff.SubmitFormAsync("/Partners/Edit", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "PublicOrganization", ["Input.NameTh"] = "สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)", ["Input.ShortName"] = "พอช.",
-            ["Input.Province"] = "กรุงเทพมหานคร", ["Input.Contacts[0].Name"] = "นางสาวกมลา ชุมชน", ["Input.Contacts[0].Position"] = "นักพัฒนาชุมชน",
+            ["Input.Kind"] = "PublicOrganization",
+            ["Input.NameTh"] = "สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)",
+            ["Input.ShortName"] = "พอช.",
+            ["Input.Province"] = "กรุงเทพมหานคร",
+            ["Input.Contacts[0].Name"] = "นางสาวกมลา ชุมชน",
+            ["Input.Contacts[0].Position"] = "นักพัฒนาชุมชน",
             ["Input.Contacts[0].Email"] = "kamala@example.org",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -297,7 +317,8 @@ public class MouPageTests : MouWorld
         var response = await staff.SubmitFormAsync($"/Mous/Edit?id={draft}", new Dictionary<string, string>
         {
             ["Input.Title"] = "ความร่วมมือพลังงานชุมชน",
-            ["Input.Parties[2].OrganizationId"] = Vfund.ToString(), ["Input.Parties[2].SignatoryName"] = "นางอรุณี ทองประเสริฐ",
+            ["Input.Parties[2].OrganizationId"] = Vfund.ToString(),
+            ["Input.Parties[2].SignatoryName"] = "นางอรุณี ทองประเสริฐ",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var after = await App.DbAsync(db => db.Mous.AsNoTracking().Include(m => m.Parties).SingleAsync(m => m.Id == draft));

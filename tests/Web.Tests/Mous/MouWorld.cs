@@ -54,7 +54,11 @@ public abstract class MouWorld : IAsyncLifetime
     {
         var response = await StaffApi.PostAsJsonAsync("/api/v1/mous", new
         {
-            code, title, purpose = "เพื่อร่วมกันพัฒนาชุมชน", startDate = Today.AddMonths(-1), endDate = Today.AddYears(2),
+            code,
+            title,
+            purpose = "เพื่อร่วมกันพัฒนาชุมชน",
+            startDate = Today.AddMonths(-1),
+            endDate = Today.AddYears(2),
             parties = parties.Select((p, i) => new { organizationId = p.Org, role = i == 0 ? "lead" : "partner", signatoryName = p.Signatory, signatoryPosition = "ผู้อำนวยการ" }),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

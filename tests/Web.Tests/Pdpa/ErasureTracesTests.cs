@@ -54,14 +54,17 @@ public class ErasureTracesTests
             await sender.SendDigestAsync(ReminderKind.LowAttendance, staff.Id, "user:" + staff.Id, "2026-12-01", [t.Id, other.Id], id => "enrollment:" + id,
                 _ => new OutboxMessage
                 {
-                    To = staff.Email!, Subject = $"ผู้เข้าอบรม 2 คนมีเวลาเรียนไม่พอ: {name}, {otherName}",
+                    To = staff.Email!,
+                    Subject = $"ผู้เข้าอบรม 2 คนมีเวลาเรียนไม่พอ: {name}, {otherName}",
                     HtmlBody = $"<li>{name} — เข้าอบรม 0 จาก 2 ครั้ง</li><li>{otherName} — เข้าอบรม 0 จาก 2 ครั้ง</li>",
                     TextBody = $"{name} — เข้าอบรม 0 จาก 2 ครั้ง\n{otherName} — เข้าอบรม 0 จาก 2 ครั้ง",
                 });
             var db = sp.GetRequiredService<Domain.Database.AppDbContext>();
             db.OutboxMessages.Add(new OutboxMessage
             {
-                DedupeKey = "manual:1", To = staff.Email!, Subject = "ตรวจสอบข้อมูลผู้เข้าอบรม",
+                DedupeKey = "manual:1",
+                To = staff.Email!,
+                Subject = "ตรวจสอบข้อมูลผู้เข้าอบรม",
                 TextBody = $"เลขประจำตัว {NationalId.Format(t.NationalId)} ({t.NationalId}) โทร {t.Phone} อีเมล {t.Email} วุฒิบัตร {certificate.Code}",
                 HtmlBody = $"<p>เลขประจำตัว {NationalId.Format(t.NationalId)} โทร {t.Phone}</p>",
                 Attachments = [new OutboxAttachment { FileName = "copy.pdf", ContentType = "application/pdf", Content = certificate.Pdf! }],

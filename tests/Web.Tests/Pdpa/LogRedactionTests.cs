@@ -9,7 +9,6 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Tests.Shared;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Tests.Support;
 using PartnerPrograms.Web.Tests.Training;
 
@@ -50,7 +49,10 @@ public class LogRedactionTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 4).Select(_ => TrainingData.NewNationalId()).ToList();
         (await staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "มาลัย", ["Input.LastName"] = "ทองดี", ["Input.NationalId"] = NationalId.Format(ids[0]), ["Input.Email"] = "malai.t@example.org",
+            ["Input.FirstName"] = "มาลัย",
+            ["Input.LastName"] = "ทองดี",
+            ["Input.NationalId"] = NationalId.Format(ids[0]),
+            ["Input.Email"] = "malai.t@example.org",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var api = await _app.ApiClientAsync("staff@example.org");
         (await api.PostAsJsonAsync("/api/v1/trainees", new { firstName = "ก", lastName = "ข", nationalId = ids[1], email = "kor.k@example.org" })).StatusCode.ShouldBe(HttpStatusCode.Created);

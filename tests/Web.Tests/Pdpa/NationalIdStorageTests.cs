@@ -42,7 +42,9 @@ public partial class NationalIdStorageTests : IAsyncLifetime
         var byEf = (await _app.TraineesAsync(1))[0].NationalId;
         (await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "มาลัย", ["Input.LastName"] = "ทองดี", ["Input.NationalId"] = NationalId.Format(byPage),
+            ["Input.FirstName"] = "มาลัย",
+            ["Input.LastName"] = "ทองดี",
+            ["Input.NationalId"] = NationalId.Format(byPage),
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var api = await _app.ApiClientAsync("staff@example.org");
         (await api.PostAsJsonAsync("/api/v1/trainees", new { firstName = "ก", lastName = "ข", nationalId = byApi })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -110,7 +112,9 @@ public partial class NationalIdStorageTests : IAsyncLifetime
         // the same person registered again is refused (page and API)
         var again = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "ซ้ำ", ["Input.LastName"] = "คนเดิม", ["Input.NationalId"] = NationalId.Format(known.NationalId),
+            ["Input.FirstName"] = "ซ้ำ",
+            ["Input.LastName"] = "คนเดิม",
+            ["Input.NationalId"] = NationalId.Format(known.NationalId),
         });
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         PageDriver.Parse(await again.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("ลงทะเบียนไว้แล้ว");
@@ -140,7 +144,8 @@ public partial class NationalIdStorageTests : IAsyncLifetime
         var people = await _app.TraineesAsync(5);
         var rotated = new PortalFactory(_app.ConnectionString, new Dictionary<string, string?>
         {
-            ["Pdpa:NationalIdKeys:2"] = TestKeys.NationalIdKey2, ["Pdpa:CurrentKeyId"] = "2",
+            ["Pdpa:NationalIdKeys:2"] = TestKeys.NationalIdKey2,
+            ["Pdpa:CurrentKeyId"] = "2",
         });
         await using (rotated)
         {

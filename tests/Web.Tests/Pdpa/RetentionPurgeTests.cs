@@ -1,10 +1,8 @@
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PartnerPrograms.Domain.Email;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Jobs.Privacy;
 using PartnerPrograms.Jobs.Scheduling;

@@ -33,14 +33,18 @@ public class BackupAndRestoreTests : IAsyncLifetime
 
     private PortalFactory App(string cs, bool jobs = false) => new(cs, new Dictionary<string, string?>
     {
-        ["Jobs:Server"] = jobs ? "true" : "false", ["Backup:Directory"] = _backups, ["Backup:Keep"] = "2",
+        ["Jobs:Server"] = jobs ? "true" : "false",
+        ["Backup:Directory"] = _backups,
+        ["Backup:Keep"] = "2",
     });
 
     private static async Task<(int ExitCode, string Output)> RestoreCommandAsync(string cs, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PartnerPrograms.Web.dll"), "restore", .. args])
         {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             WorkingDirectory = Path.Combine(PortalProcess.RepositoryRoot(), "Web"),
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";

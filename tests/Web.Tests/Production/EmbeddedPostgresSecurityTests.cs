@@ -114,8 +114,10 @@ public class EmbeddedPostgresSecurityTests : IAsyncLifetime
         // Its next start, as the portal starts it (embedded, in Testing: EmbeddedPostgres:Enabled needed).
         await using var app = new PortalFactory("", new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = "", ["EmbeddedPostgres:Enabled"] = "true",
-            ["EmbeddedPostgres:DataDirectory"] = dir, ["EmbeddedPostgres:Database"] = "pp_legacy",
+            ["ConnectionStrings:Default"] = "",
+            ["EmbeddedPostgres:Enabled"] = "true",
+            ["EmbeddedPostgres:DataDirectory"] = dir,
+            ["EmbeddedPostgres:Database"] = "pp_legacy",
         });
         (await app.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var server = app.Services.GetRequiredService<PortalDatabase>().Embedded!;

@@ -27,8 +27,10 @@ public class EmbeddedPostgresWatchdogTests(ITestOutputHelper output) : IAsyncLif
 
     private sealed class SingleHostFactory(string dataDirectory, CapturedLogs logs) : PortalFactory("", new Dictionary<string, string?>
     {
-        ["ConnectionStrings:Default"] = "", ["EmbeddedPostgres:Enabled"] = "true",
-        ["EmbeddedPostgres:DataDirectory"] = dataDirectory, ["EmbeddedPostgres:Database"] = "pp_watch",
+        ["ConnectionStrings:Default"] = "",
+        ["EmbeddedPostgres:Enabled"] = "true",
+        ["EmbeddedPostgres:DataDirectory"] = dataDirectory,
+        ["EmbeddedPostgres:Database"] = "pp_watch",
         ["EmbeddedPostgres:WatchSeconds"] = "0.5",
     })
     {
@@ -63,7 +65,10 @@ public class EmbeddedPostgresWatchdogTests(ITestOutputHelper output) : IAsyncLif
         var n = 0;
         Task<HttpResponseMessage> CreateMouAsync(string code) => api.PostAsJsonAsync("/api/v1/mous", new
         {
-            code, title = "ความร่วมมือพัฒนาอาชีพชุมชน " + code, startDate = today, endDate = today.AddYears(2),
+            code,
+            title = "ความร่วมมือพัฒนาอาชีพชุมชน " + code,
+            startDate = today,
+            endDate = today.AddYears(2),
             parties = new[]
             {
                 new { organizationId = foundation.Id, signatoryName = "นายสมชาย ใจดี" },

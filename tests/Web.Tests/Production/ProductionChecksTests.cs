@@ -116,7 +116,9 @@ public class ProductionChecksTests
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = "Host=db.internal",
-            ["Pdpa:NationalIdKeys:1"] = TestKeys.NationalIdKey1, ["Pdpa:CurrentKeyId"] = "1", ["Pdpa:LookupKey"] = TestKeys.LookupKey,
+            ["Pdpa:NationalIdKeys:1"] = TestKeys.NationalIdKey1,
+            ["Pdpa:CurrentKeyId"] = "1",
+            ["Pdpa:LookupKey"] = TestKeys.LookupKey,
             ["DataProtection:KeyEncryptionKey"] = TestKeys.KeyEncryptionKey,
         }).Build();
         ProductionChecks.Problems(config, new HostingEnvironment { EnvironmentName = "Testing" }).ShouldBeEmpty();

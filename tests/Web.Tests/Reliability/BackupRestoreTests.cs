@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -13,7 +14,6 @@ using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Pages.Certificates;
 using PartnerPrograms.Web.Tests.Certificates;
 using PartnerPrograms.Web.Tests.Support;
-using Hangfire;
 using Xunit.Abstractions;
 
 namespace PartnerPrograms.Web.Tests.Reliability;
@@ -83,7 +83,10 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var code in new[] { "MOU-BAK-001", "MOU-BAK-002" })
             (await api.PostAsJsonAsync("/api/v1/mous", new
             {
-                code, title = "ความร่วมมือ " + code, startDate = today, endDate = today.AddYears(1),
+                code,
+                title = "ความร่วมมือ " + code,
+                startDate = today,
+                endDate = today.AddYears(1),
                 parties = new[] { new { organizationId = foundation.Id, signatoryName = "นายสมชาย ใจดี" }, new { organizationId = cdd.Id, signatoryName = "นางบุญเรือน ศักดิ์ศรีเจริญ" } },
             })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var data = await _app.ClosedCohortAsync(completed: 4, notCompleted: 1);
@@ -155,7 +158,9 @@ public class BackupRestoreTests(ITestOutputHelper output) : IAsyncLifetime
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.Email"] = email, ["Input.Password"] = PortalFactory.Password, ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = email,
+                ["Input.Password"] = PortalFactory.Password,
+                ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", string.Join("; ", antiforgeryCookies));

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Email;
@@ -53,7 +52,10 @@ public class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
         var n = 0;
         async Task<HttpResponseMessage> CreateMouAsync(string code) => await api.PostAsJsonAsync("/api/v1/mous", new
         {
-            code, title = "ความร่วมมือพัฒนาอาชีพชุมชน " + code, startDate = today, endDate = today.AddYears(2),
+            code,
+            title = "ความร่วมมือพัฒนาอาชีพชุมชน " + code,
+            startDate = today,
+            endDate = today.AddYears(2),
             parties = new[]
             {
                 new { organizationId = foundation.Id, signatoryName = "นายสมชาย ใจดี" },

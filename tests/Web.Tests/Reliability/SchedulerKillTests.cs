@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PartnerPrograms.Domain.Certificates;
@@ -6,7 +7,6 @@ using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Pages.Certificates;
 using PartnerPrograms.Web.Tests.Certificates;
-using Hangfire;
 using Xunit.Abstractions;
 
 namespace PartnerPrograms.Web.Tests.Reliability;

@@ -42,7 +42,12 @@ public sealed class ReportWorld : IAsyncLifetime
         {
             Mou Mou(string code, string title, MouStatus status, long partner, DateOnly start, DateOnly end) => new()
             {
-                Code = code, Title = title, Status = status, StartDate = start, EndDate = end, SigningDate = status == MouStatus.Draft ? null : start,
+                Code = code,
+                Title = title,
+                Status = status,
+                StartDate = start,
+                EndDate = end,
+                SigningDate = status == MouStatus.Draft ? null : start,
                 Parties = [new MouParty { OrganizationId = Foundation, Role = PartyRole.Lead, SignatoryName = "นายวีรยุทธ ศรีประเสริฐ" },
                            new MouParty { OrganizationId = partner, SignatoryName = "ผู้ลงนาม", SortOrder = 1 }],
             };
@@ -58,8 +63,16 @@ public sealed class ReportWorld : IAsyncLifetime
                 db.MouItems.Add(item);
                 db.SaveChanges();
                 foreach (var a in list)
-                    db.MouActions.Add(new MouAction { MouId = m.Id, ItemId = item.Id, Title = a.Title, ResponsibleOrganizationId = org,
-                        DueDate = Today.AddDays(a.DueInDays), Status = a.Status, Percent = a.Status == ActionStatus.Done ? 100 : 20 });
+                    db.MouActions.Add(new MouAction
+                    {
+                        MouId = m.Id,
+                        ItemId = item.Id,
+                        Title = a.Title,
+                        ResponsibleOrganizationId = org,
+                        DueDate = Today.AddDays(a.DueInDays),
+                        Status = a.Status,
+                        Percent = a.Status == ActionStatus.Done ? 100 : 20
+                    });
             }
             Actions(m1, PartnerA, ("จัดอบรมการออมให้ชุมชน", -5, ActionStatus.NotStarted), ("ส่งรายงานผลการอบรม", -1, ActionStatus.InProgress),
                 ("คัดเลือกชุมชนนำร่อง", -30, ActionStatus.Done), ("ประชุมติดตามผล", 0, ActionStatus.NotStarted));
@@ -120,8 +133,16 @@ public sealed class ReportWorld : IAsyncLifetime
         {
             var c = new Cohort
             {
-                CourseId = course, Name = name, Province = province, IsOnline = province is null, StartDate = start, EndDate = start.AddDays(30),
-                Capacity = 30, Status = status, MouId = mou, ClosedAt = status == CohortStatus.Completed ? DateTime.UtcNow : null,
+                CourseId = course,
+                Name = name,
+                Province = province,
+                IsOnline = province is null,
+                StartDate = start,
+                EndDate = start.AddDays(30),
+                Capacity = 30,
+                Status = status,
+                MouId = mou,
+                ClosedAt = status == CohortStatus.Completed ? DateTime.UtcNow : null,
                 Partners = partner is { } p ? [new CohortPartner { OrganizationId = p }] : [],
             };
             db.Cohorts.Add(c);
@@ -138,8 +159,13 @@ public sealed class ReportWorld : IAsyncLifetime
             var closed = cohort.Status == CohortStatus.Completed;
             var enrolments = people.Select((t, i) => new Enrollment
             {
-                CohortId = cohortId, TraineeId = t.Id, Status = EnrollmentStatus.Enrolled, CreatedAt = DateTime.UtcNow,
-                Completed = closed ? i < completed : null, AttendedSessions = closed ? (i < completed ? 4 : 1) : null, SessionCount = closed ? 4 : null,
+                CohortId = cohortId,
+                TraineeId = t.Id,
+                Status = EnrollmentStatus.Enrolled,
+                CreatedAt = DateTime.UtcNow,
+                Completed = closed ? i < completed : null,
+                AttendedSessions = closed ? (i < completed ? 4 : 1) : null,
+                SessionCount = closed ? 4 : null,
                 CompletionFixedAt = closed ? DateTime.UtcNow : null,
             }).ToList();
             if (waitlisted is not null) enrolments.Add(new Enrollment { CohortId = cohortId, TraineeId = waitlisted.Id, Status = EnrollmentStatus.Waitlisted, CreatedAt = DateTime.UtcNow, WaitlistedAt = DateTime.UtcNow });
@@ -152,9 +178,19 @@ public sealed class ReportWorld : IAsyncLifetime
                 var t = people[i];
                 var certificate = new Certificate
                 {
-                    Code = CertificateCode.New(), TraineeId = t.Id, CohortId = cohortId, EnrollmentId = e.Id, HolderName = t.FullName,
-                    CourseTitle = cohort.Course.TitleTh, CohortName = cohort.Name, StartDate = cohort.StartDate!.Value, EndDate = cohort.EndDate!.Value,
-                    Hours = 12, IssuedOn = cohort.EndDate!.Value, Signatories = [new Signatory("นายสมชาย ใจดี", "ประธานมูลนิธิ")], CreatedAt = DateTime.UtcNow,
+                    Code = CertificateCode.New(),
+                    TraineeId = t.Id,
+                    CohortId = cohortId,
+                    EnrollmentId = e.Id,
+                    HolderName = t.FullName,
+                    CourseTitle = cohort.Course.TitleTh,
+                    CohortName = cohort.Name,
+                    StartDate = cohort.StartDate!.Value,
+                    EndDate = cohort.EndDate!.Value,
+                    Hours = 12,
+                    IssuedOn = cohort.EndDate!.Value,
+                    Signatories = [new Signatory("นายสมชาย ใจดี", "ประธานมูลนิธิ")],
+                    CreatedAt = DateTime.UtcNow,
                 };
                 if (i >= certified) certificate.Revoke("ออกผิดรุ่น", DateTime.UtcNow);
                 db.Certificates.Add(certificate);

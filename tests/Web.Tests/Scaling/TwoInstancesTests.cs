@@ -98,7 +98,12 @@ public class TwoInstancesTests : IAsyncLifetime
             {
                 var mou = new Mou
                 {
-                    Code = $"MOU-2569-{i:D3}", Title = $"ความร่วมมือ {i}", Status = MouStatus.Active, StartDate = today.AddDays(-100), EndDate = today.AddYears(2), SigningDate = today.AddDays(-100),
+                    Code = $"MOU-2569-{i:D3}",
+                    Title = $"ความร่วมมือ {i}",
+                    Status = MouStatus.Active,
+                    StartDate = today.AddDays(-100),
+                    EndDate = today.AddYears(2),
+                    SigningDate = today.AddDays(-100),
                     Parties = [new MouParty { OrganizationId = foundation.Id, Role = PartyRole.Lead, SignatoryName = "ก" }, new MouParty { OrganizationId = org.Id, SignatoryName = "ข" }],
                 };
                 db.Mous.Add(mou);

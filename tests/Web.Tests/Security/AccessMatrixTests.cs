@@ -1,4 +1,3 @@
-using System.Net;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using PartnerPrograms.Domain.Identity;
 
 namespace PartnerPrograms.Web.Tests.Security;
 
@@ -229,8 +227,11 @@ public class AccessMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorl
 
     private static Grant GroupOf(Who who) => who switch
     {
-        Who.Anonymous => Grant.Anonymous, Who.ParticipantA or Who.ParticipantB => Grant.Participant,
-        Who.PartnerA or Who.PartnerB => Grant.Partner, Who.Staff => Grant.Staff, _ => Grant.Admin,
+        Who.Anonymous => Grant.Anonymous,
+        Who.ParticipantA or Who.ParticipantB => Grant.Participant,
+        Who.PartnerA or Who.PartnerB => Grant.Partner,
+        Who.Staff => Grant.Staff,
+        _ => Grant.Admin,
     };
 
     [Fact]

@@ -81,7 +81,11 @@ public class ApiHardeningTests : IAsyncLifetime
 
     private object NewMou(string code) => new
     {
-        code, title = "ความร่วมมือทดสอบ " + code, purpose = "ทดสอบ", startDate = new DateOnly(2026, 1, 1), endDate = new DateOnly(2028, 12, 31),
+        code,
+        title = "ความร่วมมือทดสอบ " + code,
+        purpose = "ทดสอบ",
+        startDate = new DateOnly(2026, 1, 1),
+        endDate = new DateOnly(2028, 12, 31),
         parties = new object[]
         {
             new { organizationId = _lead, role = "lead", signatoryName = "นายทดสอบ ลงนาม", signatoryPosition = "ประธาน" },

@@ -34,7 +34,11 @@ public class ExtremeQueryTests(SecurityWorld world) : IClassFixture<SecurityWorl
 
     private static Grant GroupOf(Who who) => who switch
     {
-        Who.Anonymous => Grant.Anonymous, Who.ParticipantA => Grant.Participant, Who.PartnerA => Grant.Partner, Who.Staff => Grant.Staff, _ => Grant.Admin,
+        Who.Anonymous => Grant.Anonymous,
+        Who.ParticipantA => Grant.Participant,
+        Who.PartnerA => Grant.Partner,
+        Who.Staff => Grant.Staff,
+        _ => Grant.Admin,
     };
 
     private static bool IsSimple(Type t)

@@ -219,7 +219,13 @@ public class FileTests(SecurityWorld world) : IClassFixture<SecurityWorld>
             {
                 var list = Payloads.Select(p => new Trainee
                 {
-                    Title = "นาย", FirstName = p, LastName = p, NationalId = TrainingData.NewNationalId(), Province = p, Community = p, CreatedAt = DateTime.UtcNow,
+                    Title = "นาย",
+                    FirstName = p,
+                    LastName = p,
+                    NationalId = TrainingData.NewNationalId(),
+                    Province = p,
+                    Community = p,
+                    CreatedAt = DateTime.UtcNow,
                 }).ToList();
                 db.Trainees.AddRange(list);
                 await db.SaveChangesAsync();

@@ -134,7 +134,9 @@ public class IdSwapTests(SecurityWorld world) : IClassFixture<SecurityWorld>
         // The update form on B's own action, with the action id swapped in the form field.
         var swapped = await pages.SubmitFormAsync($"/Mous/Action?id={B.Action}", new Dictionary<string, string>
         {
-            ["Id"] = A.Action.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Update.Text"] = "เขียนทับของ A", ["Update.Percent"] = "90",
+            ["Id"] = A.Action.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Update.Text"] = "เขียนทับของ A",
+            ["Update.Percent"] = "90",
         }, "form#post-update");
         await ShouldBeNotFoundWithoutSecretsAsync(swapped, "update form with A's action id");
         // The same form posted to A's action URL.

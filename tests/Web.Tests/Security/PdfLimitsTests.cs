@@ -27,7 +27,9 @@ public class PdfLimitsTests(ITestOutputHelper output) : IAsyncLifetime
     {
         _app = await PortalFactory.CreateAsync(new Dictionary<string, string?>
         {
-            ["RateLimits:PdfPerMinute"] = "3", ["Pdf:RequestPages"] = "2", ["Pdf:JobPages"] = "1",
+            ["RateLimits:PdfPerMinute"] = "3",
+            ["Pdf:RequestPages"] = "2",
+            ["Pdf:JobPages"] = "1",
         });
         var foundation = (await _app.CreateOrganizationAsync("มูลนิธิสัมมาชีพ", OrganizationKind.Foundation)).Id;
         var cdd = (await _app.CreateOrganizationAsync("กรมการพัฒนาชุมชน")).Id;
@@ -36,8 +38,11 @@ public class PdfLimitsTests(ITestOutputHelper output) : IAsyncLifetime
         var api = await _app.ApiClientAsync("staff@example.org");
         var created = await api.PostAsJsonAsync("/api/v1/mous", new
         {
-            code = "MOU-2563-002", title = "ความร่วมมือพัฒนาหลักสูตรการเงินชุมชน", purpose = "เพื่อร่วมกันพัฒนาชุมชน",
-            startDate = DateOnly.FromDateTime(DateTime.UtcNow), endDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2),
+            code = "MOU-2563-002",
+            title = "ความร่วมมือพัฒนาหลักสูตรการเงินชุมชน",
+            purpose = "เพื่อร่วมกันพัฒนาชุมชน",
+            startDate = DateOnly.FromDateTime(DateTime.UtcNow),
+            endDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2),
             parties = new[] { new { organizationId = foundation, role = "lead", signatoryName = "นายวีรยุทธ ศรีประเสริฐ", signatoryPosition = "ประธาน" },
                               new { organizationId = cdd, role = "partner", signatoryName = "นางสาวรัชนีกร บุญมาก", signatoryPosition = "อธิบดี" } },
         });

@@ -10,7 +10,6 @@ using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Tests.Certificates;
 using PartnerPrograms.Web.Tests.Communities;
 using PartnerPrograms.Web.Tests.Support;
-using PartnerPrograms.Web.Tests.Training;
 
 namespace PartnerPrograms.Web.Tests.Security;
 
@@ -41,9 +40,12 @@ public sealed class SecurityWorld : IAsyncLifetime
 
     public static string Email(Who who) => who switch
     {
-        Who.ParticipantA => "participant-a@example.org", Who.ParticipantB => "participant-b@example.org",
-        Who.PartnerA => "partner-a@example.org", Who.PartnerB => "partner-b@example.org",
-        Who.Staff => "staff@example.org", Who.Admin => "admin@example.org",
+        Who.ParticipantA => "participant-a@example.org",
+        Who.ParticipantB => "participant-b@example.org",
+        Who.PartnerA => "partner-a@example.org",
+        Who.PartnerB => "partner-b@example.org",
+        Who.Staff => "staff@example.org",
+        Who.Admin => "admin@example.org",
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
 
@@ -66,7 +68,11 @@ public sealed class SecurityWorld : IAsyncLifetime
         var mouTitle = $"ความร่วมมือลับเฉพาะ{tag.ToUpperInvariant()} การเงินชุมชน";
         var mou = await PostIdAsync("/api/v1/mous", new
         {
-            code = $"MOU-SEC-{tag.ToUpperInvariant()}", title = mouTitle, purpose = "เพื่อร่วมกันพัฒนาชุมชน", startDate = Today.AddMonths(-1), endDate = Today.AddYears(2),
+            code = $"MOU-SEC-{tag.ToUpperInvariant()}",
+            title = mouTitle,
+            purpose = "เพื่อร่วมกันพัฒนาชุมชน",
+            startDate = Today.AddMonths(-1),
+            endDate = Today.AddYears(2),
             parties = new object[]
             {
                 new { organizationId = lead, role = "lead", signatoryName = "นายวีรยุทธ ศรีประเสริฐ", signatoryPosition = "ประธาน" },

@@ -137,7 +137,8 @@ public class SignInSecurityTests : IAsyncLifetime
     {
         await using var limited = new PortalFactory(_app.ConnectionString, new Dictionary<string, string?>
         {
-            ["RateLimits:SignInPerMinute"] = "3", ["RateLimits:PublicPerMinute"] = "3",
+            ["RateLimits:SignInPerMinute"] = "3",
+            ["RateLimits:PublicPerMinute"] = "3",
         });
         var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var statuses = new List<HttpStatusCode>();

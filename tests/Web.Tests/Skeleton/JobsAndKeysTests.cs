@@ -1,9 +1,9 @@
 using System.Net;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Identity;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Scheduling;
 using PartnerPrograms.Tests.Shared;
@@ -51,7 +51,11 @@ public class JobsAndKeysTests
         {
             await EmailOutbox.QueueAsync(db, new OutboxMessage
             {
-                DedupeKey = "test:1", To = "someone@example.org", Subject = "ทดสอบ", TextBody = "สวัสดี", HtmlBody = "<p>สวัสดี</p>",
+                DedupeKey = "test:1",
+                To = "someone@example.org",
+                Subject = "ทดสอบ",
+                TextBody = "สวัสดี",
+                HtmlBody = "<p>สวัสดี</p>",
                 NextAttemptAt = DateTime.UtcNow.AddDays(1), // not due: only "trigger now" after the reset below sends it
             });
             return await db.SaveChangesAsync();

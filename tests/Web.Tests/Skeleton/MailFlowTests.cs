@@ -42,8 +42,10 @@ public partial class MailFlowTests : IAsyncLifetime
         var admin = await _app.SignedInClientAsync("admin@example.org");
         var invite = await admin.SubmitFormAsync("/Admin/Users/Invite", new Dictionary<string, string>
         {
-            ["Input.Email"] = "baac.officer@example.org", ["Input.DisplayName"] = "ปั้น ผู้ใหญ่ฟ้าลั่น",
-            ["Input.Role"] = Roles.Partner, ["Input.OrganizationId"] = org.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Email"] = "baac.officer@example.org",
+            ["Input.DisplayName"] = "ปั้น ผู้ใหญ่ฟ้าลั่น",
+            ["Input.Role"] = Roles.Partner,
+            ["Input.OrganizationId"] = org.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         invite.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -57,7 +59,8 @@ public partial class MailFlowTests : IAsyncLifetime
         var invitee = _app.CreateBrowserClient();
         var set = await invitee.SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Password"] = "Kong-Tun-2563x", ["Confirm"] = "Kong-Tun-2563x",
+            ["Password"] = "Kong-Tun-2563x",
+            ["Confirm"] = "Kong-Tun-2563x",
         });
         set.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await invitee.SignInAsync("baac.officer@example.org", "Kong-Tun-2563x")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -65,7 +68,8 @@ public partial class MailFlowTests : IAsyncLifetime
         // The link works once.
         var again = await _app.CreateBrowserClient().SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Password"] = "Another-Pass-2563", ["Confirm"] = "Another-Pass-2563",
+            ["Password"] = "Another-Pass-2563",
+            ["Confirm"] = "Another-Pass-2563",
         });
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await again.Content.ReadAsStringAsync()).ShouldContain("ลิงก์นี้ใช้ไม่ได้หรือหมดอายุแล้ว");
@@ -78,7 +82,10 @@ public partial class MailFlowTests : IAsyncLifetime
         var admin = await _app.SignedInClientAsync("admin@example.org");
         var response = await admin.SubmitFormAsync("/Admin/Users/Invite", new Dictionary<string, string>
         {
-            ["Input.Email"] = "lost@example.org", ["Input.DisplayName"] = "ไม่มีสังกัด", ["Input.Role"] = Roles.Partner, ["Input.OrganizationId"] = "",
+            ["Input.Email"] = "lost@example.org",
+            ["Input.DisplayName"] = "ไม่มีสังกัด",
+            ["Input.Role"] = Roles.Partner,
+            ["Input.OrganizationId"] = "",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("ผู้ใช้หน่วยงานภาคีต้องสังกัดหน่วยงาน");
@@ -101,7 +108,8 @@ public partial class MailFlowTests : IAsyncLifetime
         var link = new Uri(LinkFrom(eml));
         (await _app.CreateBrowserClient().SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string>
         {
-            ["Password"] = "Brand-New-2563", ["Confirm"] = "Brand-New-2563",
+            ["Password"] = "Brand-New-2563",
+            ["Confirm"] = "Brand-New-2563",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.CreateBrowserClient().SignInAsync("forgetful@example.org", "Brand-New-2563")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.DbAsync(db => db.OutboxMessages.SingleAsync())).Status.ShouldBe(OutboxStatus.Sent);

@@ -113,7 +113,8 @@ public class SignInTests : IAsyncLifetime
         var client = _app.CreateBrowserClient();
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = "csrf@example.org", ["Input.Password"] = PortalFactory.Password,
+            ["Input.Email"] = "csrf@example.org",
+            ["Input.Password"] = PortalFactory.Password,
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }

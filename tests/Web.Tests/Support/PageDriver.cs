@@ -65,7 +65,8 @@ public static class PageDriver
     {
         var response = await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = password,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         });
         return response;
     }

@@ -33,9 +33,19 @@ public class TrainingApiTests : IAsyncLifetime
         var id = TrainingData.NewNationalId();
         var created = await _staff.PostAsJsonAsync("/api/v1/trainees", new
         {
-            title = "นางสาว", firstName = "ญาณี", lastName = "ปิ่นแก้วฟ้า", firstNameEn = "Yanee", lastNameEn = "Pinkaewfa",
-            nationalId = $"{id[0]}-{id[1..5]}-{id[5..10]}-{id[10..12]}-{id[12]}", birthDate = "15/03/2530", phone = "๐๘๑-๒๓๔-๕๖๗๘",
-            email = "yanee@example.org", lineId = "yanee.p", province = "Maha Sarakham", community = "กลุ่มทอผ้าบ้านดอน", pdpaConsent = true,
+            title = "นางสาว",
+            firstName = "ญาณี",
+            lastName = "ปิ่นแก้วฟ้า",
+            firstNameEn = "Yanee",
+            lastNameEn = "Pinkaewfa",
+            nationalId = $"{id[0]}-{id[1..5]}-{id[5..10]}-{id[10..12]}-{id[12]}",
+            birthDate = "15/03/2530",
+            phone = "๐๘๑-๒๓๔-๕๖๗๘",
+            email = "yanee@example.org",
+            lineId = "yanee.p",
+            province = "Maha Sarakham",
+            community = "กลุ่มทอผ้าบ้านดอน",
+            pdpaConsent = true,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var traineeId = (await Json(created)).GetProperty("id").GetInt64();

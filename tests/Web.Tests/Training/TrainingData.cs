@@ -33,12 +33,21 @@ public static class TrainingData
         {
             var c = new Cohort
             {
-                CourseId = courseId, Name = name + " " + Guid.NewGuid().ToString("N")[..4], Capacity = capacity, Status = status, Province = "มหาสารคาม",
-                StartDate = new DateOnly(2021, 6, 1), EndDate = new DateOnly(2021, 8, 1), Venue = "มหาวิทยาลัยมหาสารคาม",
+                CourseId = courseId,
+                Name = name + " " + Guid.NewGuid().ToString("N")[..4],
+                Capacity = capacity,
+                Status = status,
+                Province = "มหาสารคาม",
+                StartDate = new DateOnly(2021, 6, 1),
+                EndDate = new DateOnly(2021, 8, 1),
+                Venue = "มหาวิทยาลัยมหาสารคาม",
                 Partners = (partners ?? []).Select(p => new CohortPartner { OrganizationId = p }).ToList(),
                 Sessions = Enumerable.Range(0, sessions).Select(i => new TrainingSession
                 {
-                    Date = new DateOnly(2021, 6, 1).AddDays(7 * i), StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(16, 0), Topic = $"ครั้งที่ {i + 1}",
+                    Date = new DateOnly(2021, 6, 1).AddDays(7 * i),
+                    StartTime = new TimeOnly(9, 0),
+                    EndTime = new TimeOnly(16, 0),
+                    Topic = $"ครั้งที่ {i + 1}",
                 }).ToList(),
             };
             db.Cohorts.Add(c);
@@ -51,8 +60,13 @@ public static class TrainingData
         {
             var list = Enumerable.Range(1, count).Select(i => new Trainee
             {
-                Title = i % 2 == 0 ? "นาง" : "นาย", FirstName = $"สมชาย{i:D3}", LastName = "ใจดีมาก", NationalId = NewNationalId(),
-                Community = community ?? "วิสาหกิจชุมชนบ้านหนองบัว", Province = "มหาสารคาม", CreatedAt = DateTime.UtcNow,
+                Title = i % 2 == 0 ? "นาง" : "นาย",
+                FirstName = $"สมชาย{i:D3}",
+                LastName = "ใจดีมาก",
+                NationalId = NewNationalId(),
+                Community = community ?? "วิสาหกิจชุมชนบ้านหนองบัว",
+                Province = "มหาสารคาม",
+                CreatedAt = DateTime.UtcNow,
             }).ToList();
             db.Trainees.AddRange(list);
             await db.SaveChangesAsync();

@@ -33,8 +33,11 @@ public class TrainingPagesTests : IAsyncLifetime
         var msu = await _app.CreateOrganizationAsync("มหาวิทยาลัยมหาสารคาม", PartnerPrograms.Domain.Organizations.OrganizationKind.University);
         var saved = await _staff.SubmitFormAsync("/Training/Courses/Edit", new Dictionary<string, string>
         {
-            ["Input.TitleTh"] = "ไลฟ์สดเพื่อการขายและรีวิวสินค้า", ["Input.TitleEn"] = "Live-selling and product reviews", ["Input.Hours"] = "9",
-            ["Input.MinAttendancePercent"] = "50", ["Input.Syllabus"] = "เตรียมการไลฟ์สด\nการรีวิวสินค้า",
+            ["Input.TitleTh"] = "ไลฟ์สดเพื่อการขายและรีวิวสินค้า",
+            ["Input.TitleEn"] = "Live-selling and product reviews",
+            ["Input.Hours"] = "9",
+            ["Input.MinAttendancePercent"] = "50",
+            ["Input.Syllabus"] = "เตรียมการไลฟ์สด\nการรีวิวสินค้า",
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var courseId = await _app.DbAsync(db => db.Courses.Where(c => c.TitleTh == "ไลฟ์สดเพื่อการขายและรีวิวสินค้า").Select(c => c.Id).SingleAsync());
@@ -42,8 +45,14 @@ public class TrainingPagesTests : IAsyncLifetime
 
         var created = await _staff.SubmitFormAsync($"/Training/Cohorts/Edit?courseId={courseId}", new Dictionary<string, string>
         {
-            ["Input.CourseId"] = Inv(courseId), ["Input.Name"] = "รุ่นที่ 1/2564", ["Input.PartnerIds"] = Inv(msu.Id), ["Input.Province"] = "Maha Sarakham",
-            ["Input.StartDate"] = "2021-06-05", ["Input.EndDate"] = "2021-06-26", ["Input.Capacity"] = "2", ["Input.Status"] = "Open",
+            ["Input.CourseId"] = Inv(courseId),
+            ["Input.Name"] = "รุ่นที่ 1/2564",
+            ["Input.PartnerIds"] = Inv(msu.Id),
+            ["Input.Province"] = "Maha Sarakham",
+            ["Input.StartDate"] = "2021-06-05",
+            ["Input.EndDate"] = "2021-06-26",
+            ["Input.Capacity"] = "2",
+            ["Input.Status"] = "Open",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var cohortUrl = created.Headers.Location!.OriginalString;
@@ -57,7 +66,10 @@ public class TrainingPagesTests : IAsyncLifetime
         foreach (var (date, topic) in new[] { ("2021-06-05", "เตรียมการไลฟ์สด"), ("2021-06-12", "การรีวิวสินค้า") })
             (await _staff.SubmitFormAsync(cohortUrl, new Dictionary<string, string>
             {
-                ["NewSession.Date"] = date, ["NewSession.StartTime"] = "09:00", ["NewSession.EndTime"] = "12:00", ["NewSession.Topic"] = topic,
+                ["NewSession.Date"] = date,
+                ["NewSession.StartTime"] = "09:00",
+                ["NewSession.EndTime"] = "12:00",
+                ["NewSession.Topic"] = topic,
             }, "form[data-testid=add-session]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await _staff.GetDocumentAsync(cohortUrl);
         page.QuerySelectorAll("[data-testid=sessions] li").Length.ShouldBe(2);
@@ -82,11 +94,13 @@ public class TrainingPagesTests : IAsyncLifetime
         sheet.QuerySelectorAll("input[type=radio]:checked").Length.ShouldBe(2, "everyone defaults to present before the first save");
         (await _staff.SubmitFormAsync($"/Training/Sessions/Attendance?id={sessions[0]}", new Dictionary<string, string>
         {
-            [$"marks[{enrolled[0]}]"] = "Present", [$"marks[{enrolled[1]}]"] = "Late",
+            [$"marks[{enrolled[0]}]"] = "Present",
+            [$"marks[{enrolled[1]}]"] = "Late",
         }, "form[data-testid=attendance-form]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _staff.SubmitFormAsync($"/Training/Sessions/Attendance?id={sessions[1]}", new Dictionary<string, string>
         {
-            [$"marks[{enrolled[0]}]"] = "Absent", [$"marks[{enrolled[1]}]"] = "Excused",
+            [$"marks[{enrolled[0]}]"] = "Absent",
+            [$"marks[{enrolled[1]}]"] = "Excused",
         }, "form[data-testid=attendance-form]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reloaded = await _staff.GetDocumentAsync($"/Training/Sessions/Attendance?id={sessions[1]}");
         ((IHtmlInputElement)reloaded.QuerySelector($"#m{enrolled[1]}Excused")!).IsChecked.ShouldBeTrue();
@@ -125,8 +139,13 @@ public class TrainingPagesTests : IAsyncLifetime
         var id = TrainingData.NewNationalId();
         var response = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.Title"] = "นาง", ["Input.FirstName"] = "มาลัย", ["Input.LastName"] = "ทองดี", ["Input.NationalId"] = id[..1] + " " + id[1..],
-            ["Input.BirthDate"] = "1 ม.ค. 2510", ["Input.Province"] = "ขอนแก่น", ["Input.PdpaConsent"] = "true",
+            ["Input.Title"] = "นาง",
+            ["Input.FirstName"] = "มาลัย",
+            ["Input.LastName"] = "ทองดี",
+            ["Input.NationalId"] = id[..1] + " " + id[1..],
+            ["Input.BirthDate"] = "1 ม.ค. 2510",
+            ["Input.Province"] = "ขอนแก่น",
+            ["Input.PdpaConsent"] = "true",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var details = await _staff.GetDocumentAsync(response.Headers.Location!.OriginalString);
@@ -157,14 +176,18 @@ public class TrainingPagesTests : IAsyncLifetime
         // The same ID again is refused with the reason and a link to the registered person.
         var twice = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "อีก", ["Input.LastName"] = "คน", ["Input.NationalId"] = id,
+            ["Input.FirstName"] = "อีก",
+            ["Input.LastName"] = "คน",
+            ["Input.NationalId"] = id,
         });
         twice.StatusCode.ShouldBe(HttpStatusCode.OK);
         var errors = PageDriver.Parse(await twice.Content.ReadAsStringAsync());
         errors.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("ลงทะเบียนไว้แล้ว");
         var wrong = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "ผิด", ["Input.LastName"] = "เลข", ["Input.NationalId"] = "1234567890123",
+            ["Input.FirstName"] = "ผิด",
+            ["Input.LastName"] = "เลข",
+            ["Input.NationalId"] = "1234567890123",
         });
         PageDriver.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("หลักตรวจสอบไม่ตรง");
     }
@@ -211,9 +234,12 @@ public class TrainingPagesTests : IAsyncLifetime
             await _app.InScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
         var counts = await _app.DbAsync(async db => new
         {
-            Courses = await db.Courses.CountAsync(), Cohorts = await db.Cohorts.CountAsync(), Trainees = await db.Trainees.CountAsync(),
+            Courses = await db.Courses.CountAsync(),
+            Cohorts = await db.Cohorts.CountAsync(),
+            Trainees = await db.Trainees.CountAsync(),
             Closed = await db.Cohorts.CountAsync(c => c.Status == CohortStatus.Completed),
-            Completed = await db.Enrollments.CountAsync(e => e.Completed == true), NotCompleted = await db.Enrollments.CountAsync(e => e.Completed == false),
+            Completed = await db.Enrollments.CountAsync(e => e.Completed == true),
+            NotCompleted = await db.Enrollments.CountAsync(e => e.Completed == false),
             Waiting = await db.Enrollments.CountAsync(e => e.Status == EnrollmentStatus.Waitlisted),
             Linked = await db.Users.Where(u => u.Email == "participant@demo.local").Select(u => u.TraineeId).SingleAsync(),
         });

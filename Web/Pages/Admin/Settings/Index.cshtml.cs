@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Settings;
 
 namespace PartnerPrograms.Web.Pages.Admin.Settings;

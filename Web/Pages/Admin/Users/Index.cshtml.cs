@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Pages.Admin.Users;
 
 public class IndexModel(AppDbContext db) : PageModel

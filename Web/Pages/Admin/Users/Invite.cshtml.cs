@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Jobs.Email;
-using PartnerPrograms.Web.Infrastructure;
 using PartnerPrograms.Web.Pages.Account;
 
 namespace PartnerPrograms.Web.Pages.Admin.Users;
@@ -41,7 +34,10 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, AccountMai
 
         var user = new AppUser
         {
-            UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName, Role = Input.Role,
+            UserName = Input.Email,
+            Email = Input.Email,
+            DisplayName = Input.DisplayName,
+            Role = Input.Role,
             OrganizationId = Input.Role == Roles.Partner ? Input.OrganizationId : null,
             PreferredLanguage = Input.Language == "en" ? "en" : "th",
         };

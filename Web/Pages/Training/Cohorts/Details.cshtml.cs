@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Common;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Training.Cohorts;
 
@@ -74,8 +66,12 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
         db.TrainingSessions.Add(new TrainingSession
         {
-            CohortId = Id, Date = NewSession.Date!.Value, StartTime = NewSession.StartTime ?? new TimeOnly(9, 0), EndTime = NewSession.EndTime ?? new TimeOnly(16, 0),
-            Topic = NewSession.Topic!.Trim(), Place = NewSession.Place?.Trim(),
+            CohortId = Id,
+            Date = NewSession.Date!.Value,
+            StartTime = NewSession.StartTime ?? new TimeOnly(9, 0),
+            EndTime = NewSession.EndTime ?? new TimeOnly(16, 0),
+            Topic = NewSession.Topic!.Trim(),
+            Place = NewSession.Place?.Trim(),
         });
         await db.SaveChangesAsync();
         TempData["Flash"] = l["The session was added."].Value;

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Training.Cohorts;
 
@@ -43,9 +36,19 @@ public class EditModel(AppDbContext db, TrainingCommands commands, IStringLocali
             if (c is null) return NotFound();
             Input = new InputModel
             {
-                CourseId = c.CourseId, Name = c.Name, PartnerIds = c.Partners.Select(p => p.OrganizationId).ToList(), MouId = c.MouId, IsOnline = c.IsOnline,
-                Venue = c.Venue, Province = c.Province, StartDate = c.StartDate, EndDate = c.EndDate, Capacity = c.Capacity, Instructors = c.Instructors,
-                Status = c.Status, Version = c.Version,
+                CourseId = c.CourseId,
+                Name = c.Name,
+                PartnerIds = c.Partners.Select(p => p.OrganizationId).ToList(),
+                MouId = c.MouId,
+                IsOnline = c.IsOnline,
+                Venue = c.Venue,
+                Province = c.Province,
+                StartDate = c.StartDate,
+                EndDate = c.EndDate,
+                Capacity = c.Capacity,
+                Instructors = c.Instructors,
+                Status = c.Status,
+                Version = c.Version,
             };
         }
         else if (courseId is { } cid) Input.CourseId = cid;

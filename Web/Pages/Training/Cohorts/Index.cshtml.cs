@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
-using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Web.Pages.Training.Cohorts;

@@ -1,12 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Training;
-using PartnerPrograms.Web.Infrastructure;
 
 namespace PartnerPrograms.Web.Pages.Training.Courses;
 
@@ -35,8 +28,14 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
         if (c is null) return NotFound();
         Input = new InputModel
         {
-            TitleTh = c.TitleTh, TitleEn = c.TitleEn, Description = c.Description, Syllabus = c.Syllabus, Hours = c.Hours,
-            MinAttendancePercent = c.MinAttendancePercent, PassMark = c.PassMark, Version = c.Version,
+            TitleTh = c.TitleTh,
+            TitleEn = c.TitleEn,
+            Description = c.Description,
+            Syllabus = c.Syllabus,
+            Hours = c.Hours,
+            MinAttendancePercent = c.MinAttendancePercent,
+            PassMark = c.PassMark,
+            Version = c.Version,
         };
         return Page();
     }

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPrograms.Domain.Database;
-using PartnerPrograms.Web.Infrastructure;
-
 namespace PartnerPrograms.Web.Pages.Training.Courses;
 
 [Authorize(Policy = PortalAuth.StaffPolicy)]
