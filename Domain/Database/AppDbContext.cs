@@ -118,15 +118,3 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         return sb.ToString();
     }
 }
-
-/// <summary>Who the current unit of work acts for; the web sets it from the signed-in user.</summary>
-public interface IDataScope
-{
-    long? PartnerOrganizationId { get; }
-    long? ParticipantTraineeId { get; }
-}
-
-public sealed record DataScope(long? PartnerOrganizationId, long? ParticipantTraineeId) : IDataScope
-{
-    public static readonly DataScope Unrestricted = new(null, null);
-}

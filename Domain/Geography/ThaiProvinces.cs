@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace PartnerPrograms.Domain.Geography;
 
-/// <summary>One of the 77 provinces: the DOPA code (10 = Bangkok), Thai and English names.</summary>
-public sealed record ThaiProvince(int Code, string NameTh, string NameEn);
-
 /// <summary>
 /// The 77 provinces from an embedded CSV (kongvut/thai-province-data, MIT). People type a province as its Thai name,
 /// its English name or its code; all three resolve to one province, stored by its Thai name.

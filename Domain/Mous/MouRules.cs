@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace PartnerPrograms.Domain.Mous;
 
-/// <summary>The input of a new or edited MOU, as pages and the API receive it.</summary>
-public sealed record MouDraft(string? Code, string? Title, string? Purpose, DateOnly? StartDate, DateOnly? EndDate,
-    IReadOnlyList<PartyDraft> Parties);
-
-public sealed record PartyDraft(long OrganizationId, PartyRole Role, string? SignatoryName, string? SignatoryPosition, string? Duties = null);
-
 /// <summary>Pure rules of MOUs and their actions: no database, unit-tested.</summary>
 public static partial class MouRules
 {

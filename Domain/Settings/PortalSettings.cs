@@ -42,11 +42,3 @@ public sealed class PortalSettings
         return result.Distinct().OrderByDescending(d => d).ToList();
     }
 }
-
-public class SettingsRow
-{
-    public int Id { get; set; } = 1;
-    public string Json { get; set; } = "{}";
-    public DateTime UpdatedAt { get; set; }
-    public uint Version { get; set; }
-}

@@ -4,9 +4,6 @@ using Microsoft.Playwright;
 
 namespace PartnerPrograms.Jobs.Documents;
 
-public sealed record PdfPageOptions(bool Landscape = false, string Format = "A4", string Margin = "0",
-    string? FooterTemplate = null);
-
 /// <summary>
 /// Prints HTML to PDF with one long-lived headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
 /// Chromium shapes Thai and breaks lines between Thai words with its dictionary, which is why it stands in for
