@@ -19,6 +19,9 @@ internal sealed class CertificateBatchConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.Signatories).HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, Json),
             v => JsonSerializer.Deserialize<List<Signatory>>(v, Json) ?? new List<Signatory>(),
-            new ValueComparer<List<Signatory>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+            new ValueComparer<List<Signatory>>(
+                (a, c) => a!.SequenceEqual(c!),
+                v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+                v => v.ToList()));
     }
 }

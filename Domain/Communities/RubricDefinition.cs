@@ -25,7 +25,8 @@ public sealed class RubricDefinition
                 new() { Key = "attraction_identity", NameEn = "Community identity and story", NameTh = "อัตลักษณ์และเรื่องเล่าของชุมชน" },
                 new() { Key = "attraction_activities", NameEn = "Activities visitors take part in", NameTh = "กิจกรรมที่นักท่องเที่ยวมีส่วนร่วม" },
             ] },
-            new() { Role = SectionRole.Readiness, Weight = 30, NameEn = "Community readiness and facilities", NameTh = "ความพร้อมของชุมชนและสิ่งอำนวยความสะดวก", Criteria =
+            new() { Role = SectionRole.Readiness, Weight = 30, NameEn = "Community readiness and facilities",
+                NameTh = "ความพร้อมของชุมชนและสิ่งอำนวยความสะดวก", Criteria =
             [
                 new() { Key = "readiness_access", NameEn = "Access, roads and signs", NameTh = "การเดินทาง ถนน และป้ายบอกทาง" },
                 new() { Key = "readiness_facilities", NameEn = "Homestays, food, toilets and parking", NameTh = "ที่พัก อาหาร ห้องน้ำ และที่จอดรถ" },

@@ -54,7 +54,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         ApplySnakeCaseNames(builder);
         builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(MatchCount))!)
             .HasTranslation(_ => new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression(
-                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long), new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
+                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long),
+                new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ public static class ThaiProvinces
     // Compacted names → province, built once: Find runs for every row of a 10,000-row import, and rebuilding 77
     // compacted names per call was most of the import's validation time. TryAdd keeps the first in list order, as
     // the FirstOrDefault scans did.
-    private static readonly Lazy<(Dictionary<int, ThaiProvince> ByCode, Dictionary<string, ThaiProvince> ByThai, Dictionary<string, ThaiProvince> ByEnglish)> Index = new(() =>
+    private static readonly Lazy<(Dictionary<int, ThaiProvince> ByCode,
+        Dictionary<string, ThaiProvince> ByThai,
+        Dictionary<string, ThaiProvince> ByEnglish)> Index = new(() =>
     {
         var byCode = new Dictionary<int, ThaiProvince>();
         var byThai = new Dictionary<string, ThaiProvince>(StringComparer.Ordinal);

@@ -64,7 +64,8 @@ public static partial class MouRules
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title)) e["title"] = ["Say what is to be done."];
         else if (title.Length > 1000) e["title"] = ["The text is too long."];
-        if (!partyOrganizationIds.Contains(responsibleOrganizationId)) e["responsibleOrganizationId"] = ["The responsible organisation must be a party to the MOU."];
+        if (!partyOrganizationIds.Contains(responsibleOrganizationId))
+            e["responsibleOrganizationId"] = ["The responsible organisation must be a party to the MOU."];
         return e;
     }
 

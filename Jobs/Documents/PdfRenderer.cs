@@ -52,7 +52,8 @@ public sealed class PdfRenderer : IAsyncDisposable
         {
             if (_context is not null && _browser is { IsConnected: true }) return _context;
             if (!File.Exists(ChromiumPath))
-                throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}: install Debian's 'chromium' package (make install-prereqs) or set CHROMIUM_PATH.");
+                throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}: install Debian's 'chromium' " +
+                                                    "package (make install-prereqs) or set CHROMIUM_PATH.");
             foreach (var pool in _pools.Values) pool.Idle.Clear();
             _playwright ??= await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

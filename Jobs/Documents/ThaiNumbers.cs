@@ -9,5 +9,8 @@ public static class ThaiNumbers
     });
 
     public static readonly string[] Ordinals = ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ"];
-    public static string PartyName(int index) => "ฝ่ายที่" + (index < Ordinals.Length ? Ordinals[index] : Digits((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public static string PartyName(int index) =>
+        "ฝ่ายที่" + (index < Ordinals.Length
+            ? Ordinals[index]
+            : Digits((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -55,7 +55,9 @@ public sealed class RetentionPurge(AppDbContext db, IOptions<RetentionSettings> 
         var files = PickupFiles(RetentionSettings.Cutoff(now, periods.SentMailDays));
         var result = new RetentionResult(sent, failed, log, audit, files);
         if (result.Total > 0)
-            logger.LogInformation("Retention purge: {Sent} sent and {Failed} failed e-mails, {Log} reminder-log rows, {Audit} audit entries, {Files} .eml files deleted",
+            logger.LogInformation(
+                "Retention purge: {Sent} sent and {Failed} failed e-mails, {Log} reminder-log rows, {Audit} audit entries, " +
+                "{Files} .eml files deleted",
                 sent, failed, log, audit, files);
         return result;
     }

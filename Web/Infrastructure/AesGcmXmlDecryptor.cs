@@ -11,7 +11,8 @@ public sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecrypto
         var config = services.GetRequiredService<IConfiguration>();
         var keyId = (string)encryptedElement.Attribute("keyId")!;
         var key = AesGcmXmlEncryption.AllKeys(config).FirstOrDefault(k => AesGcmXmlEncryption.KeyId(k) == keyId)
-                  ?? throw new CryptographicException($"The key-encryption key {keyId} is not configured (DataProtection:KeyEncryptionKey / PreviousKeyEncryptionKeys).");
+                  ?? throw new CryptographicException($"The key-encryption key {keyId} is not configured " +
+                                                      "(DataProtection:KeyEncryptionKey / PreviousKeyEncryptionKeys).");
         var nonce = Convert.FromBase64String((string)encryptedElement.Attribute("nonce")!);
         var tag = Convert.FromBase64String((string)encryptedElement.Attribute("tag")!);
         var cipher = Convert.FromBase64String(encryptedElement.Value);

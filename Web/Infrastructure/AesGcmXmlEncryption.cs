@@ -8,7 +8,8 @@ public static class AesGcmXmlEncryption
 
     public static IEnumerable<byte[]> AllKeys(IConfiguration config) =>
         new[] { config["DataProtection:KeyEncryptionKey"] }
-            .Concat((config["DataProtection:PreviousKeyEncryptionKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Concat((config["DataProtection:PreviousKeyEncryptionKeys"] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(Parse).OfType<byte[]>();
 
     public static string KeyId(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key))[..16];

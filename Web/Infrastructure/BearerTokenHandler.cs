@@ -43,7 +43,8 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required", "Send a valid token: Authorization: Bearer <token>. The sign-in cookie is accepted for GET requests only.");
+        await ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+            "Send a valid token: Authorization: Bearer <token>. The sign-in cookie is accepted for GET requests only.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

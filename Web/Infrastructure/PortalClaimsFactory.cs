@@ -27,8 +27,10 @@ public sealed class PortalClaimsFactory(UserManager<AppUser> users, RoleManager<
 
     private static void AddPortalClaims(ClaimsIdentity identity, AppUser user)
     {
-        if (user.OrganizationId is { } org) identity.AddClaim(new Claim(PortalAuth.OrganizationClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (user.TraineeId is { } trainee) identity.AddClaim(new Claim(PortalAuth.TraineeClaim, trainee.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.OrganizationId is { } org)
+            identity.AddClaim(new Claim(PortalAuth.OrganizationClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.TraineeId is { } trainee)
+            identity.AddClaim(new Claim(PortalAuth.TraineeClaim, trainee.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(PortalAuth.DisplayNameClaim, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
     }
 

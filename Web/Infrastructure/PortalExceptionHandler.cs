@@ -40,7 +40,8 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
             context.Response.Headers.RetryAfter = "30";
         }
         if (status == 500)
-            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", ApiErrors.CorrelationId(context), context.Request.Method, originalPath);
+            logger.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}",
+                ApiErrors.CorrelationId(context), context.Request.Method, originalPath);
         var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
         if (!isApi) return false;
         if (exception is RuleViolationException violation)

@@ -12,7 +12,8 @@ public static class RequestSizeGuard
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
         if (limit is { } max && context.Request.ContentLength > max)
         {
-            if (context.Request.Path.StartsWithSegments("/api")) await ApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
+            if (context.Request.Path.StartsWithSegments("/api"))
+                await ApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
             else context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
