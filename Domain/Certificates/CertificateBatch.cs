@@ -1,7 +1,5 @@
 namespace PartnerPrograms.Domain.Certificates;
 
-public enum CertificateBatchStatus { Queued, Running, Done, Failed }
-
 /// <summary>
 /// One "issue certificates for this cohort" action: its progress (done of total) shown on the page while the job runs,
 /// and the ZIP of every valid certificate of the cohort the job builds at the end.

@@ -54,7 +54,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         ApplySnakeCaseNames(builder);
         builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(MatchCount))!)
             .HasTranslation(_ => new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression(
-                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long), new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
+                "count(*) over", [], nullable: false, argumentsPropagateNullability: [], typeof(long),
+                new Microsoft.EntityFrameworkCore.Storage.LongTypeMapping("bigint")));
     }
 
     /// <summary>
@@ -117,16 +118,4 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, IDataS
         }
         return sb.ToString();
     }
-}
-
-/// <summary>Who the current unit of work acts for; the web sets it from the signed-in user.</summary>
-public interface IDataScope
-{
-    long? PartnerOrganizationId { get; }
-    long? ParticipantTraineeId { get; }
-}
-
-public sealed record DataScope(long? PartnerOrganizationId, long? ParticipantTraineeId) : IDataScope
-{
-    public static readonly DataScope Unrestricted = new(null, null);
 }

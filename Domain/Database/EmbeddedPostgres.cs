@@ -127,7 +127,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             _credentials = EmbeddedPostgresCredentials.Load(DataDirectory) ?? throw new EmbeddedPostgresException(
                 $"'{DataDirectory}' requires passwords but {EmbeddedPostgresCredentials.SuperUserFile} or {EmbeddedPostgresCredentials.AppFile} is missing " +
                 "from it, so the portal cannot sign in. Put the files back from a backup of the folder, or reset the passwords: stop the portal, " +
-                "change every 'scram-sha-256' in pg_hba.conf to 'trust', and start the portal once (it writes new password files and asks for passwords again).");
+                "change every 'scram-sha-256' in pg_hba.conf to 'trust', and start the portal once " +
+                "(it writes new password files and asks for passwords again).");
         }
         await using var admin = new NpgsqlConnection(AdminConnectionString());
         await admin.OpenAsync(ct);

@@ -1,7 +1,5 @@
 namespace PartnerPrograms.Domain.Email;
 
-public enum OutboxStatus { Pending, Sending, Sent, Failed }
-
 /// <summary>
 /// One e-mail waiting to be sent. Written in the same transaction as the change that caused it, so a message exists
 /// exactly when its cause was committed; a recurring job sends it. The dedupe key is unique: queueing the same
@@ -66,13 +64,4 @@ public class OutboxMessage
         Attempts = 0;
         NextAttemptAt = now;
     }
-}
-
-public class OutboxAttachment
-{
-    public long Id { get; set; }
-    public long MessageId { get; set; }
-    public string FileName { get; set; } = "";
-    public string ContentType { get; set; } = "application/octet-stream";
-    public byte[] Content { get; set; } = [];
 }

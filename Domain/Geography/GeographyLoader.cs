@@ -32,7 +32,12 @@ public static class GeographyLoader
         var codes = districts.GroupBy(d => d.ProvinceId).ToDictionary(g => g.Key, g => (g.Min(d => d.Id) / 100).ToString("00"));
         var provinces = Rows("provinces.csv")
             .Where(r => r["deleted_at"].Length == 0)
-            .Select(r => new ProvinceRow(int.Parse(r["id"]), codes[int.Parse(r["id"])], r["name_th"].Trim(), r["name_en"].Trim(), (Region)int.Parse(r["geography_id"])))
+            .Select(r => new ProvinceRow(
+                int.Parse(r["id"]),
+                codes[int.Parse(r["id"])],
+                r["name_th"].Trim(),
+                r["name_en"].Trim(),
+                (Region)int.Parse(r["geography_id"])))
             .ToList();
         var subDistricts = Rows("sub_districts.csv")
             .Where(r => r["deleted_at"].Length == 0)
@@ -102,7 +107,8 @@ public static class GeographyLoader
             }
             await w.CompleteAsync(ct);
         }
-        await using (var w = await conn.BeginBinaryImportAsync("copy sub_districts (id, district_id, name_th, name_en, postal_code) from stdin (format binary)", ct))
+        await using (var w = await conn.BeginBinaryImportAsync(
+                         "copy sub_districts (id, district_id, name_th, name_en, postal_code) from stdin (format binary)", ct))
         {
             foreach (var s in SubDistricts)
             {

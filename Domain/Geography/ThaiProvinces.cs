@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace PartnerPrograms.Domain.Geography;
 
-/// <summary>One of the 77 provinces: the DOPA code (10 = Bangkok), Thai and English names.</summary>
-public sealed record ThaiProvince(int Code, string NameTh, string NameEn);
-
 /// <summary>
 /// The 77 provinces from an embedded CSV (kongvut/thai-province-data, MIT). People type a province as its Thai name,
 /// its English name or its code; all three resolve to one province, stored by its Thai name.
@@ -17,7 +14,9 @@ public static class ThaiProvinces
     // Compacted names → province, built once: Find runs for every row of a 10,000-row import, and rebuilding 77
     // compacted names per call was most of the import's validation time. TryAdd keeps the first in list order, as
     // the FirstOrDefault scans did.
-    private static readonly Lazy<(Dictionary<int, ThaiProvince> ByCode, Dictionary<string, ThaiProvince> ByThai, Dictionary<string, ThaiProvince> ByEnglish)> Index = new(() =>
+    private static readonly Lazy<(Dictionary<int, ThaiProvince> ByCode,
+        Dictionary<string, ThaiProvince> ByThai,
+        Dictionary<string, ThaiProvince> ByEnglish)> Index = new(() =>
     {
         var byCode = new Dictionary<int, ThaiProvince>();
         var byThai = new Dictionary<string, ThaiProvince>(StringComparer.Ordinal);

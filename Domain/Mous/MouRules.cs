@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace PartnerPrograms.Domain.Mous;
 
-/// <summary>The input of a new or edited MOU, as pages and the API receive it.</summary>
-public sealed record MouDraft(string? Code, string? Title, string? Purpose, DateOnly? StartDate, DateOnly? EndDate,
-    IReadOnlyList<PartyDraft> Parties);
-
-public sealed record PartyDraft(long OrganizationId, PartyRole Role, string? SignatoryName, string? SignatoryPosition, string? Duties = null);
-
 /// <summary>Pure rules of MOUs and their actions: no database, unit-tested.</summary>
 public static partial class MouRules
 {
@@ -70,7 +64,8 @@ public static partial class MouRules
         var e = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title)) e["title"] = ["Say what is to be done."];
         else if (title.Length > 1000) e["title"] = ["The text is too long."];
-        if (!partyOrganizationIds.Contains(responsibleOrganizationId)) e["responsibleOrganizationId"] = ["The responsible organisation must be a party to the MOU."];
+        if (!partyOrganizationIds.Contains(responsibleOrganizationId))
+            e["responsibleOrganizationId"] = ["The responsible organisation must be a party to the MOU."];
         return e;
     }
 

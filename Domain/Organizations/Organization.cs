@@ -1,11 +1,5 @@
 namespace PartnerPrograms.Domain.Organizations;
 
-public enum OrganizationKind
-{
-    Foundation, GovernmentDepartment, Bank, VillageFundOffice, PublicOrganization, University,
-    CommunityEnterprise, Cooperative, VillageFund, Company, Other,
-}
-
 public class Organization
 {
     public long Id { get; set; }
@@ -20,14 +14,4 @@ public class Organization
     /// <summary>PostgreSQL xmin: a concurrent edit is detected, not overwritten.</summary>
     public uint Version { get; set; }
     public List<OrganizationContact> Contacts { get; set; } = [];
-}
-
-public class OrganizationContact
-{
-    public long Id { get; set; }
-    public long OrganizationId { get; set; }
-    public string Name { get; set; } = "";
-    public string? Position { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
 }

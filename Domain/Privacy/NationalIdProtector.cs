@@ -39,9 +39,12 @@ public sealed class NationalIdProtector
         if (keys.Count == 0) throw new ArgumentException("At least one national-ID key is required.", nameof(keys));
         foreach (var (id, key) in keys)
             if (key.Length != KeySize) throw new ArgumentException($"National-ID key {id} must be {KeySize} bytes (it is {key.Length}).", nameof(keys));
-        if (!keys.ContainsKey(currentKeyId)) throw new ArgumentException($"The current national-ID key id {currentKeyId} is not among the configured keys.", nameof(currentKeyId));
+        if (!keys.ContainsKey(currentKeyId))
+            throw new ArgumentException(
+                $"The current national-ID key id {currentKeyId} is not among the configured keys.", nameof(currentKeyId));
         if (lookupKey.Length < KeySize) throw new ArgumentException($"The lookup key must be at least {KeySize} bytes.", nameof(lookupKey));
-        if (keys.Values.Any(k => k.AsSpan().SequenceEqual(lookupKey))) throw new ArgumentException("The lookup key must differ from the encryption keys.", nameof(lookupKey));
+        if (keys.Values.Any(k => k.AsSpan().SequenceEqual(lookupKey)))
+            throw new ArgumentException("The lookup key must differ from the encryption keys.", nameof(lookupKey));
         _keys = keys.ToDictionary(k => k.Key, k => k.Value.ToArray());
         CurrentKeyId = currentKeyId;
         _lookupKey = lookupKey.ToArray();
@@ -77,7 +80,9 @@ public sealed class NationalIdProtector
     /// <summary>The ciphertext of an ID for the trainee with this id (the row's primary key, known before it is written).</summary>
     public byte[] Encrypt(string digits, long traineeId)
     {
-        if (traineeId <= 0) throw new ArgumentOutOfRangeException(nameof(traineeId), "A trainee's id must be known before its national ID is encrypted (reserve it with nextval).");
+        if (traineeId <= 0)
+            throw new ArgumentOutOfRangeException(nameof(traineeId),
+                "A trainee's id must be known before its national ID is encrypted (reserve it with nextval).");
         var plain = Encoding.ASCII.GetBytes(Checked(digits));
         var blob = new byte[1 + HeaderSize + plain.Length];
         blob[0] = RowBound;
@@ -97,7 +102,9 @@ public sealed class NationalIdProtector
     {
         ArgumentNullException.ThrowIfNull(blob);
         if (blob.Length <= 1 + HeaderSize) throw new CryptographicException("Not a national-ID ciphertext.");
-        if (blob[0] != RowBound) throw new CryptographicException("This national ID is still in the format bound to the column only; it is converted at start.");
+        if (blob[0] != RowBound)
+            throw new CryptographicException(
+                "This national ID is still in the format bound to the column only; it is converted at start.");
         return Open(blob.AsSpan(1), RowAad(traineeId));
     }
 

@@ -3,10 +3,6 @@ using System.Text;
 
 namespace PartnerPrograms.Domain.Reminders;
 
-/// <summary>An event in a user's calendar feed: an all-day date (an action due) or a timed session in Bangkok time.</summary>
-public sealed record CalendarEvent(string Uid, string Summary, string? Description, string? Location, DateOnly? AllDay,
-    DateTime? StartLocal, DateTime? EndLocal, string? Url = null);
-
 /// <summary>
 /// Writes RFC 5545 iCalendar: CRLF line ends, lines folded at 75 octets without splitting a UTF-8 character,
 /// TEXT escaped (\\ \; \, \n), timed events in Asia/Bangkok with its VTIMEZONE (UTC+7, no daylight saving).

@@ -23,8 +23,10 @@ public sealed class PortalSettings
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(FoundationNameTh)) errors[nameof(FoundationNameTh)] = "The foundation's Thai name is required.";
-        if (ActionDueLeadDays.Count == 0 || ActionDueLeadDays.Any(d => d is < 1 or > 365)) errors[nameof(ActionDueLeadDays)] = "Lead times must be between 1 and 365 days.";
-        if (MouTermLeadDays.Count == 0 || MouTermLeadDays.Any(d => d is < 1 or > 730)) errors[nameof(MouTermLeadDays)] = "Lead times must be between 1 and 730 days.";
+        if (ActionDueLeadDays.Count == 0 || ActionDueLeadDays.Any(d => d is < 1 or > 365))
+            errors[nameof(ActionDueLeadDays)] = "Lead times must be between 1 and 365 days.";
+        if (MouTermLeadDays.Count == 0 || MouTermLeadDays.Any(d => d is < 1 or > 730))
+            errors[nameof(MouTermLeadDays)] = "Lead times must be between 1 and 730 days.";
         if (DailyReminderHour is < 0 or > 23) errors[nameof(DailyReminderHour)] = "The hour must be between 0 and 23.";
         if (LogoDataUrl is { Length: > 400_000 }) errors[nameof(LogoDataUrl)] = "The logo is too large (at most 300 KB).";
         return errors;
@@ -41,12 +43,4 @@ public sealed class PortalSettings
         }
         return result.Distinct().OrderByDescending(d => d).ToList();
     }
-}
-
-public class SettingsRow
-{
-    public int Id { get; set; } = 1;
-    public string Json { get; set; } = "{}";
-    public DateTime UpdatedAt { get; set; }
-    public uint Version { get; set; }
 }

@@ -22,7 +22,13 @@ public sealed class DatabaseBackup(BackupSettings settings, TimeProvider clock, 
         try
         {
             // Created 0600 before pg_dump writes into it (pg_dump keeps an existing file's mode).
-            await using (new FileStream(partial, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly })) { }
+            var createOptions = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = OwnerOnly,
+            };
+            await using (new FileStream(partial, createOptions)) { }
             await PgClientTools.RunAsync(settings.Tool("pg_dump"), ["-Fc", "--no-password", "-f", partial], settings.ConnectionString, ct);
             entries = await CheckAsync(settings.Tool("pg_restore"), partial, ct);
             File.Move(partial, final);
@@ -35,7 +41,8 @@ public sealed class DatabaseBackup(BackupSettings settings, TimeProvider clock, 
         var removed = Prune(final);
         var size = new FileInfo(final).Length / 1024.0 / 1024.0;
         var result = string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {size:F1} MiB, {entries} entries read back by pg_restore --list; {removed} older removed, the last {settings.Keep} kept in {settings.Directory}");
+            $"{name}: {size:F1} MiB, {entries} entries read back by pg_restore --list; {removed} older removed, " +
+            $"the last {settings.Keep} kept in {settings.Directory}");
         logger.LogInformation("Backup {Result}", result);
         return result;
     }

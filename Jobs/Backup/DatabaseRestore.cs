@@ -25,7 +25,8 @@ public static class DatabaseRestore
         try { entries = await DatabaseBackup.CheckAsync(pgRestore, file, ct); }
         catch (BackupException e)
         {
-            await error.WriteLineAsync($"'{file}' is not a backup pg_restore can read (one made by pg_dump -Fc, as the backup job does). Nothing was changed. {e.Message}");
+            await error.WriteLineAsync($"'{file}' is not a backup pg_restore can read (one made by pg_dump -Fc, " +
+                                       $"as the backup job does). Nothing was changed. {e.Message}");
             return 1;
         }
 
@@ -68,7 +69,11 @@ public static class DatabaseRestore
 
         try
         {
-            await PgClientTools.RunAsync(pgRestore, ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "-d", cs.Database!, file], cs.ConnectionString, ct);
+            await PgClientTools.RunAsync(
+                pgRestore,
+                ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "-d", cs.Database!, file],
+                cs.ConnectionString,
+                ct);
         }
         catch (BackupException e)
         {
@@ -76,7 +81,8 @@ public static class DatabaseRestore
             return 1;
         }
         await output.WriteLineAsync($"Restored '{file}' ({entries} entries) into the {target}. Start the portal: it applies the migrations newer " +
-                                    "than the backup. Erasures of personal data done after the backup was taken must be done again (README, 'Backup and restore').");
+                                    "than the backup. Erasures of personal data done after the backup was taken must be done again " +
+                                    "(README, 'Backup and restore').");
         return 0;
     }
 

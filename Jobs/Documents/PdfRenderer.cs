@@ -4,9 +4,6 @@ using Microsoft.Playwright;
 
 namespace PartnerPrograms.Jobs.Documents;
 
-public sealed record PdfPageOptions(bool Landscape = false, string Format = "A4", string Margin = "0",
-    string? FooterTemplate = null);
-
 /// <summary>
 /// Prints HTML to PDF with one long-lived headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
 /// Chromium shapes Thai and breaks lines between Thai words with its dictionary, which is why it stands in for
@@ -55,7 +52,8 @@ public sealed class PdfRenderer : IAsyncDisposable
         {
             if (_context is not null && _browser is { IsConnected: true }) return _context;
             if (!File.Exists(ChromiumPath))
-                throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}: install Debian's 'chromium' package (make install-prereqs) or set CHROMIUM_PATH.");
+                throw new InvalidOperationException($"Chromium was not found at {ChromiumPath}: install Debian's 'chromium' " +
+                                                    "package (make install-prereqs) or set CHROMIUM_PATH.");
             foreach (var pool in _pools.Values) pool.Idle.Clear();
             _playwright ??= await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

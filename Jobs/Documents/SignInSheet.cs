@@ -4,5 +4,3 @@ namespace PartnerPrograms.Jobs.Documents;
 public sealed record SignInSheet(
     string CourseTitle, string CohortName, string Topic, string DateText, string TimeText, string? Place,
     string? Organisations, IReadOnlyList<SignInSheetRow> Rows);
-
-public sealed record SignInSheetRow(int Number, string Name, string? Organisation);

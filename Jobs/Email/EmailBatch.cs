@@ -132,7 +132,8 @@ public sealed class EmailBatch : IAsyncDisposable
         {
             if (client.IsConnected) await LimitAsync("disconnecting", t => client.DisconnectAsync(true, t), CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or TimeoutException or MailKit.ProtocolException or SmtpCommandException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is IOException or TimeoutException or MailKit.ProtocolException
+                                      or SmtpCommandException or System.Net.Sockets.SocketException)
         {
             _logger.LogDebug(e, "SMTP disconnect failed");
         }

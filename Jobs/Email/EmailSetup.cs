@@ -3,7 +3,8 @@ namespace PartnerPrograms.Jobs.Email;
 public static class EmailSetup
 {
     /// <summary>
-    /// The portal's public address for links in mails ("App"), and sending from the outbox: the relay from "Smtp", with "Mail:PickupDirectory" (else <paramref name="pickupDefault"/>)
+    /// The portal's public address for links in mails ("App"), and sending from the outbox: the relay from "Smtp",
+    /// with "Mail:PickupDirectory" (else <paramref name="pickupDefault"/>)
     /// for .eml files when no relay is set, and "Mail:MaxAttempts".
     /// </summary>
     public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration config, string pickupDefault)

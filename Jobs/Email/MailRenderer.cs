@@ -4,9 +4,6 @@ using PartnerPrograms.Jobs.Email.Templates;
 
 namespace PartnerPrograms.Jobs.Email;
 
-/// <summary>An e-mail as sent: subject, HTML and the plain-text alternative.</summary>
-public sealed record RenderedMail(string Subject, string Html, string Text);
-
 /// <summary>Renders an e-mail template in the recipient's language, the way the PDF documents are rendered.</summary>
 public sealed class MailRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
 {

@@ -7,12 +7,6 @@ using PartnerPrograms.Jobs.Email;
 
 namespace PartnerPrograms.Jobs.Privacy;
 
-/// <summary>What one purge removed.</summary>
-public sealed record RetentionResult(int SentMail, int FailedMail, int ReminderLog, int AuditEntries, int PickupFiles)
-{
-    public int Total => SentMail + FailedMail + ReminderLog + AuditEntries + PickupFiles;
-}
-
 /// <summary>
 /// Deletes what has outlived its period (<see cref="RetentionSettings"/>): sent and failed e-mails with their
 /// attachments, reminder-log rows no longer needed for de-duplication, reveal/export audit entries, and .eml files in
@@ -61,7 +55,9 @@ public sealed class RetentionPurge(AppDbContext db, IOptions<RetentionSettings> 
         var files = PickupFiles(RetentionSettings.Cutoff(now, periods.SentMailDays));
         var result = new RetentionResult(sent, failed, log, audit, files);
         if (result.Total > 0)
-            logger.LogInformation("Retention purge: {Sent} sent and {Failed} failed e-mails, {Log} reminder-log rows, {Audit} audit entries, {Files} .eml files deleted",
+            logger.LogInformation(
+                "Retention purge: {Sent} sent and {Failed} failed e-mails, {Log} reminder-log rows, {Audit} audit entries, " +
+                "{Files} .eml files deleted",
                 sent, failed, log, audit, files);
         return result;
     }

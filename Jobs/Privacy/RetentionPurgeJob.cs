@@ -12,6 +12,9 @@ public sealed class RetentionPurgeJob(RetentionPurge purge)
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
         var r = await purge.RunAsync(cancellationToken);
-        return r.Total == 0 ? null : $"deleted {r.SentMail} sent and {r.FailedMail} failed e-mails, {r.ReminderLog} reminder-log rows, {r.AuditEntries} audit entries, {r.PickupFiles} .eml files";
+        return r.Total == 0
+            ? null
+            : $"deleted {r.SentMail} sent and {r.FailedMail} failed e-mails, {r.ReminderLog} reminder-log rows, " +
+              $"{r.AuditEntries} audit entries, {r.PickupFiles} .eml files";
     }
 }

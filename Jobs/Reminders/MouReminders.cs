@@ -64,7 +64,8 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
         {
             IReadOnlyList<Item> list = group.OrderBy(i => i.Action.Due).ToList();
             foreach (var recipient in recipientsByOrg.GetValueOrDefault(group.Key) ?? [])
-                overdueRequests.Add(new(recipient.UserId, recipient.Key, [list], fresh => Digest(ReminderKind.ActionOverdue, recipient, fresh[0], owners, today)));
+                overdueRequests.Add(new(recipient.UserId, recipient.Key, [list],
+                    fresh => Digest(ReminderKind.ActionOverdue, recipient, fresh[0], owners, today)));
         }
         var overdueWeek = overdue.Count == 0 ? "" : overdue[0].Key[(overdue[0].Key.LastIndexOf(':') + 1)..];
         foreach (var (outcome, _) in await sender.SendDigestsAsync(ReminderKind.ActionOverdue, dayKey, overdueRequests, _ => "overdue:" + overdueWeek, ct))
@@ -95,8 +96,14 @@ public sealed class MouReminders(AppDbContext db, ReminderSender sender, MailWri
     {
         if (organizationIds.Count == 0) return [];
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Role == Roles.Partner && !u.IsDisabled && u.Email != null)
-            .Select(u => new { Org = u.OrganizationId!.Value, R = new Recipient("user:" + u.Id, u.Id, u.Email!, u.PreferredLanguage, u.DisplayName) }).ToListAsync(ct);
+            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value))
+            .Where(u => u.Role == Roles.Partner && !u.IsDisabled && u.Email != null)
+            .Select(u => new
+            {
+                Org = u.OrganizationId!.Value,
+                R = new Recipient("user:" + u.Id, u.Id, u.Email!, u.PreferredLanguage, u.DisplayName),
+            })
+            .ToListAsync(ct);
         var contacts = await db.OrganizationContacts.AsNoTracking()
             .Where(c => organizationIds.Contains(c.OrganizationId) && c.Email != null && c.Email != "")
             .Select(c => new { Org = c.OrganizationId, R = new Recipient("email:" + c.Email!.ToLower(), null, c.Email!, "th", c.Name) }).ToListAsync(ct);

@@ -4,23 +4,6 @@ using PartnerPrograms.Domain.Organizations;
 
 namespace PartnerPrograms.Web.Demo;
 
-/// <summary>Adds a feature's demo records after the organisations and accounts exist. Found by reflection; runs in Order.</summary>
-public interface IDemoContributor
-{
-    int Order { get; }
-    Task SeedAsync(DemoContext demo, CancellationToken ct);
-}
-
-/// <summary>What the base seeding made, for the features' contributors.</summary>
-public sealed class DemoContext(AppDbContext db, IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, AppUser> users)
-{
-    public AppDbContext Db { get; } = db;
-    /// <summary>By short key: foundation, cdd, gsb, baac, vfund, codi, osmep, msu, cpd.</summary>
-    public IReadOnlyDictionary<string, Organization> Organizations { get; } = organizations;
-    /// <summary>By e-mail.</summary>
-    public IReadOnlyDictionary<string, AppUser> Users { get; } = users;
-}
-
 /// <summary>
 /// Development-only demo data: the organisations named in the seed articles and one account per role. Runs at every
 /// start and adds only what is missing, so it is safe on a kept database.

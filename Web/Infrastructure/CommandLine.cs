@@ -37,7 +37,8 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         if (cli.Verb != "restore") return false;
         if (!cli.Options.TryGetValue("from", out var file) || file == "true")
         {
-            await Console.Error.WriteLineAsync("Usage: restore --from FILE [--force]  (a pg_dump -Fc backup, e.g. from Backup:Directory; --force replaces a database that is not empty)");
+            await Console.Error.WriteLineAsync("Usage: restore --from FILE [--force]  (a pg_dump -Fc backup, " +
+                                               "e.g. from Backup:Directory; --force replaces a database that is not empty)");
             Environment.ExitCode = 2;
         }
         else
@@ -61,14 +62,18 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                     // After adding Pdpa:NationalIdKeys:<new id> and setting Pdpa:CurrentKeyId to it (README, "Personal data (PDPA)").
                     var result = await scope.ServiceProvider.GetRequiredService<PartnerPrograms.Web.Pages.Privacy.NationalIdMaintenance>()
                         .RotateAsync(scope.ServiceProvider.GetRequiredService<PortalDatabase>().ConnectionString);
-                    Console.WriteLine($"National IDs: {result.Reencrypted} re-encrypted under key {scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>().CurrentKeyId}, {result.Rehashed} re-hashed, {result.Total} checked.");
+                    var keyId = scope.ServiceProvider.GetRequiredService<PartnerPrograms.Domain.Privacy.NationalIdProtector>()
+                        .CurrentKeyId;
+                    Console.WriteLine($"National IDs: {result.Reencrypted} re-encrypted under key {keyId}, " +
+                                      $"{result.Rehashed} re-hashed, {result.Total} checked.");
                     return 0;
                 }
             case "schema-script":
                 Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, rotate-national-id-keys, schema-script, restore --from FILE [--force].");
+                await Console.Error.WriteLineAsync($"Unknown command '{cli.Verb}'. Commands: create-admin --email E, " +
+                                                   "rotate-national-id-keys, schema-script, restore --from FILE [--force].");
                 return 2;
         }
     }

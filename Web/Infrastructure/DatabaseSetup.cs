@@ -3,14 +3,6 @@ using PartnerPrograms.Jobs.Backup;
 
 namespace PartnerPrograms.Web.Infrastructure;
 
-/// <summary>The database the app uses: ConnectionStrings:Default, or an embedded server it runs itself.</summary>
-public sealed class PortalDatabase(string connectionString, EmbeddedPostgres? embedded) : IAsyncDisposable
-{
-    public string ConnectionString { get; } = connectionString;
-    public EmbeddedPostgres? Embedded { get; } = embedded;
-    public ValueTask DisposeAsync() => Embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
-}
-
 public static class DatabaseSetup
 {
     /// <summary>
@@ -86,11 +78,4 @@ public static class DatabaseSetup
                 return Path.Combine(dir.FullName, ".data");
         return Path.Combine(env.ContentRootPath, ".data");
     }
-}
-
-/// <summary>Stops the embedded server when the app stops. Registered first, so it stops last (after the scheduler).</summary>
-public sealed class EmbeddedPostgresLifetime(PortalDatabase database) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public async Task StopAsync(CancellationToken cancellationToken) => await database.DisposeAsync();
 }

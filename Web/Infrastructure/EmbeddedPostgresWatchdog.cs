@@ -28,13 +28,16 @@ public sealed class EmbeddedPostgresWatchdog(PortalDatabase database, IConfigura
 
                 downSince ??= DateTime.UtcNow;
                 if (failures == 0)
-                    logger.LogError("The embedded PostgreSQL in {DataDirectory} is not running; restarting it on port {Port}", server.DataDirectory, server.Port);
+                    logger.LogError("The embedded PostgreSQL in {DataDirectory} is not running; restarting it on port {Port}",
+                        server.DataDirectory, server.Port);
                 try
                 {
                     await server.RecoverAsync(stoppingToken);
                     // Idle pooled connections point at the dead server: drop them rather than fail one request each.
                     NpgsqlConnection.ClearAllPools();
-                    logger.LogWarning("The embedded PostgreSQL in {DataDirectory} is running again on port {Port} after {Seconds:F1} s down ({Attempts} attempt(s))",
+                    logger.LogWarning(
+                        "The embedded PostgreSQL in {DataDirectory} is running again on port {Port} " +
+                        "after {Seconds:F1} s down ({Attempts} attempt(s))",
                         server.DataDirectory, server.Port, (DateTime.UtcNow - downSince.Value).TotalSeconds, failures + 1);
                     failures = 0;
                     downSince = null;

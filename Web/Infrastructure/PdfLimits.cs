@@ -40,7 +40,9 @@ public static class PdfLimits
         if (ctx.GetEndpoint()?.Metadata.GetMetadata<PdfHandlersAttribute>() is { } page && !page.Prints(Handler(ctx)))
             return RateLimitPartition.GetNoLimiter("not a PDF");
         var limit = ctx.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PdfPerMinute", 20);
-        var who = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "user:" + id : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var who = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            ? "user:" + id
+            : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return RateLimitPartition.GetFixedWindowLimiter(who,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }

@@ -88,7 +88,8 @@ public static class SpreadsheetReader
             throw new FileProblem(Empty);
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8)) return ReadXlsx(bytes, limits);
         var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (sample.IndexOf((byte)0) >= 0 || sample.StartsWith("%PDF"u8) || sample.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) || sample.StartsWith("PK"u8))
+        if (sample.IndexOf((byte)0) >= 0 || sample.StartsWith("%PDF"u8)
+            || sample.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) || sample.StartsWith("PK"u8))
             throw new FileProblem(NotATable);
         return ReadCsv(Decode(bytes), limits);
     }

@@ -45,7 +45,10 @@ internal static class XlsxSheetReader
             {
                 if (reader.IsStartElement)
                 {
-                    rowNumber = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                    rowNumber = Attribute(reader, "r") is { } r
+                                && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                        ? n
+                        : rowNumber + 1;
                     cells.Clear();
                     nextColumn = 0;
                 }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Certificates;
+
+public enum CertificateBatchStatus { Queued, Running, Done, Failed }

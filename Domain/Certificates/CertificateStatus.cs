@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Certificates;
+
+public enum CertificateStatus { Valid, Revoked, Superseded }

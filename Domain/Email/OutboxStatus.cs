@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Email;
+
+public enum OutboxStatus { Pending, Sending, Sent, Failed }

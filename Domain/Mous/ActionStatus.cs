@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Mous;
+
+public enum ActionStatus { NotStarted, InProgress, Done, Blocked, Cancelled }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Mous;
+
+public enum MouStatus { Draft, Active, Expired, Terminated, Renewed }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Mous;
+
+public enum MouTransition { Activate, Terminate, Renew }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Privacy;
+
+public enum PersonalDataAction { Reveal, Export, Erase }

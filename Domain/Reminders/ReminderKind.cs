@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Reminders;
+
+public enum ReminderKind { ActionDue, ActionOverdue, MouTermEnding, SessionTomorrow, LowAttendance, CertificateIssued }

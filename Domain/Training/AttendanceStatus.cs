@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Training;
+
+public enum AttendanceStatus { Present, Late, Excused, Absent }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Training;
+
+public enum CohortStatus { Planned, Open, Running, Completed, Cancelled }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Training;
+
+public enum CompletionReason { Met, NoSessions, AttendanceTooLow, NoScore, ScoreTooLow }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Domain.Training;
+
+public enum EnrollmentStatus { Enrolled, Waitlisted, Withdrawn }

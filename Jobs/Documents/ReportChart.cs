@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Jobs.Documents;
+
+public sealed record ReportChart(string Caption, List<ReportBar> Bars);

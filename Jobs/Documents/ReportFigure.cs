@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Jobs.Documents;
+
+public sealed record ReportFigure(string Label, string Value);
