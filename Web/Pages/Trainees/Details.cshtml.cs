@@ -1,5 +1,6 @@
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Pages.Privacy;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
 

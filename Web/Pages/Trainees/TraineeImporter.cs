@@ -2,6 +2,7 @@ using System.Text.Json;
 using NpgsqlTypes;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
 
