@@ -20,9 +20,24 @@ public sealed class CertificatesFeature : IPortalFeature
         services.AddScoped<ParticipantInvitations>();
     }
 
-    public sealed record CertificateFacts(string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string? SupersededBy,
+    public sealed record CertificateFacts(
+        string Code,
+        CertificateStatus Status,
+        string HolderName,
+        string Course,
+        string Cohort,
+        DateOnly IssuedOn,
+        string? SupersededBy,
         bool HolderErased = false);
-    public sealed record MyCertificate(long Id, string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string PdfUrl);
+    public sealed record MyCertificate(
+        long Id,
+        string Code,
+        CertificateStatus Status,
+        string HolderName,
+        string Course,
+        string Cohort,
+        DateOnly IssuedOn,
+        string PdfUrl);
     public sealed record BatchStarted(long BatchId, int Total, bool AlreadyRunning);
     public sealed record BatchDto(long BatchId, long CohortId, CertificateBatchStatus Status, int Total, int Done, string? Error, bool HasZip);
     public sealed record RevokeRequest(string? Reason);
@@ -45,7 +60,9 @@ public sealed class CertificatesFeature : IPortalFeature
     {
         var c = await queries.VerifyAsync(code);
         if (c is null) return ApiErrors.NotFound("Certificate not found");
-        return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy, c.HolderErased));
+        return TypedResults.Ok(new CertificateFacts(
+            c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy,
+            c.HolderErased));
     }
 
     // Staff and the holder only; everyone else (signed out, other participants, partners) gets 404, not a hint that it exists.
@@ -95,7 +112,9 @@ public sealed class CertificatesFeature : IPortalFeature
         var traineeId = http.User.TraineeId();
         if (traineeId is null) return TypedResults.Ok(new List<MyCertificate>());
         var rows = await db.Certificates.AsNoTracking().Where(c => c.TraineeId == traineeId).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
-            .Select(c => new MyCertificate(c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, "/api/v1/certificates/" + c.Code + "/pdf"))
+            .Select(c => new MyCertificate(
+                c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn,
+                "/api/v1/certificates/" + c.Code + "/pdf"))
             .ToListAsync();
         return TypedResults.Ok(rows);
     }

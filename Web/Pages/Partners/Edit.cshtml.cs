@@ -47,7 +47,16 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
                 Address = o.Address,
                 Province = o.Province,
                 Version = o.Version,
-                Contacts = o.Contacts.OrderBy(c => c.Id).Select(c => new ContactInput { Id = c.Id, Name = c.Name, Position = c.Position, Email = c.Email, Phone = c.Phone }).ToList(),
+                Contacts = o.Contacts.OrderBy(c => c.Id)
+                    .Select(c => new ContactInput
+                    {
+                        Id = c.Id,
+                        Name = c.Name,
+                        Position = c.Position,
+                        Email = c.Email,
+                        Phone = c.Phone,
+                    })
+                    .ToList(),
             };
         }
         Pad();

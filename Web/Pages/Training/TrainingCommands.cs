@@ -33,7 +33,11 @@ public sealed class TrainingCommands(AppDbContext db)
     }
 
     /// <summary>Enrols many trainees at once (after an import): seats first, then the waitlist; those already in are skipped.</summary>
-    public async Task<(int Enrolled, int Waitlisted, int Skipped)> EnrollManyAsync(long cohortId, IReadOnlyCollection<long> traineeIds, DateTime now, CancellationToken ct = default)
+    public async Task<(int Enrolled, int Waitlisted, int Skipped)> EnrollManyAsync(
+        long cohortId,
+        IReadOnlyCollection<long> traineeIds,
+        DateTime now,
+        CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cohort = await LockAsync(cohortId, ct);
@@ -107,7 +111,11 @@ public sealed class TrainingCommands(AppDbContext db)
     }
 
     /// <summary>Records attendance for enrolments of the session's cohort (upsert). Unknown enrolments are refused.</summary>
-    public async Task RecordAttendanceAsync(long sessionId, IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks, DateTime now, CancellationToken ct = default)
+    public async Task RecordAttendanceAsync(
+        long sessionId,
+        IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks,
+        DateTime now,
+        CancellationToken ct = default)
     {
         var session = await db.TrainingSessions.Where(s => s.Id == sessionId)
             .Select(s => new { s.CohortId, s.Cohort.Status }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();

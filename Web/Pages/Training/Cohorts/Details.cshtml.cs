@@ -16,8 +16,23 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     [BindProperty] public SessionInput NewSession { get; set; } = new();
     [BindProperty] public string? EnrollNationalId { get; set; }
 
-    public sealed record Header(long Id, string Name, long CourseId, string CourseTitle, CohortStatus Status, long? MouId, bool IsOnline, string? Venue, string? Province,
-        DateOnly? StartDate, DateOnly? EndDate, int Capacity, string? Instructors, int MinAttendancePercent, decimal? PassMark, List<string> Partners);
+    public sealed record Header(
+        long Id,
+        string Name,
+        long CourseId,
+        string CourseTitle,
+        CohortStatus Status,
+        long? MouId,
+        bool IsOnline,
+        string? Venue,
+        string? Province,
+        DateOnly? StartDate,
+        DateOnly? EndDate,
+        int Capacity,
+        string? Instructors,
+        int MinAttendancePercent,
+        decimal? PassMark,
+        List<string> Partners);
 
     public sealed class SessionInput
     {
@@ -159,8 +174,12 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         }
         else
         {
-            table = new TableExport(l["Roster"], [l["No."], l["Title"], l["First name"], l["Last name"], l["National ID"], l["Province"], l["Community or group"],
-                l["Phone"], l["Status"], l["Attended"], l["Sessions"], l["Completed"], l["Reason"]]);
+            table = new TableExport(l["Roster"],
+            [
+                l["No."], l["Title"], l["First name"], l["Last name"], l["National ID"], l["Province"],
+                l["Community or group"], l["Phone"], l["Status"], l["Attended"], l["Sessions"], l["Completed"],
+                l["Reason"],
+            ]);
             var n = 0;
             foreach (var r in Roster)
             {

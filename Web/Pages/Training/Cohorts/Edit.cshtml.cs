@@ -112,7 +112,17 @@ public class EditModel(AppDbContext db, TrainingCommands commands, IStringLocali
 
     private async Task LoadAsync()
     {
-        Courses = (await db.Courses.AsNoTracking().OrderBy(c => c.TitleTh).Select(c => new { c.Id, c.TitleTh }).ToListAsync()).Select(c => (c.Id, c.TitleTh)).ToList();
-        Organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync()).Select(o => (o.Id, o.NameTh)).ToList();
+        Courses = (await db.Courses.AsNoTracking()
+                .OrderBy(c => c.TitleTh)
+                .Select(c => new { c.Id, c.TitleTh })
+                .ToListAsync())
+            .Select(c => (c.Id, c.TitleTh))
+            .ToList();
+        Organizations = (await db.Organizations.AsNoTracking()
+                .OrderBy(o => o.NameTh)
+                .Select(o => new { o.Id, o.NameTh })
+                .ToListAsync())
+            .Select(o => (o.Id, o.NameTh))
+            .ToList();
     }
 }
