@@ -47,13 +47,16 @@ public sealed class CertificatesFeature : IPortalFeature
         api.MapGet("/certificates/{code}", Get).AllowAnonymous().RequireRateLimiting(RateLimits.Public)
             .WithSummary("Public: the facts of a certificate by its code (case and dashes do not matter); 404 when unknown.");
         api.MapGet("/certificates/{code}/pdf", Pdf).AllowAnonymous().WithSummary("The stored PDF, for staff and the holder only (404 for everyone else).");
-        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).AllowAnonymous().WithSummary("The stored PDF by certificate id, for staff and the holder only.");
+        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).AllowAnonymous()
+            .WithSummary("The stored PDF by certificate id, for staff and the holder only.");
         api.MapPost("/cohorts/{id:long}/certificates", Issue).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Issues certificates for every completed enrolment without one, as a job: 202 with the batch and job ids.");
         api.MapGet("/certificate-batches/{id:long}", Batch).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("An issuing job's progress.");
-        api.MapGet("/certificate-batches/{id:long}/zip", Zip).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("The ZIP of the cohort's certificates the job built.");
+        api.MapGet("/certificate-batches/{id:long}/zip", Zip).RequireAuthorization(PortalAuth.StaffPolicy)
+            .WithSummary("The ZIP of the cohort's certificates the job built.");
         api.MapGet("/me/certificates", Mine).RequireAuthorization().WithSummary("The signed-in participant's own certificates.");
-        api.MapPost("/certificates/{code}/revoke", Revoke).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("Revokes a certificate: {\"reason\"} required (400 without).");
+        api.MapPost("/certificates/{code}/revoke", Revoke).RequireAuthorization(PortalAuth.StaffPolicy)
+            .WithSummary("Revokes a certificate: {\"reason\"} required (400 without).");
     }
 
     private static async Task<Results<Ok<CertificateFacts>, ProblemHttpResult>> Get(string code, CertificateQueries queries)

@@ -76,7 +76,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         if (!CanEdit) return Forbid();
         if (NewSession.Date is null) ModelState.AddModelError("NewSession.Date", l["The date is required."]);
         if (string.IsNullOrWhiteSpace(NewSession.Topic)) ModelState.AddModelError("NewSession.Topic", l["The topic is required."]);
-        if (NewSession.StartTime is { } st && NewSession.EndTime is { } et && et <= st) ModelState.AddModelError("NewSession.EndTime", l["The end time is before the start time."]);
+        if (NewSession.StartTime is { } st && NewSession.EndTime is { } et && et <= st)
+            ModelState.AddModelError("NewSession.EndTime", l["The end time is before the start time."]);
         if (!await db.Cohorts.AnyAsync(c => c.Id == Id)) return NotFound();
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
         db.TrainingSessions.Add(new TrainingSession
@@ -162,7 +163,11 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
             var marks = await db.Attendance.AsNoTracking().Where(a => db.TrainingSessions.Any(s => s.Id == a.SessionId && s.CohortId == Id))
                 .Select(a => new { a.SessionId, a.EnrollmentId, a.Status }).ToListAsync();
             var lookup = marks.ToDictionary(m => (m.SessionId, m.EnrollmentId), m => m.Status);
-            table = new TableExport(l["Attendance"], [l["No."], l["Name"], l["National ID"], .. Sessions.Select(s => Dates.Short(s.Date) + " " + s.Topic), l["Attended"]]);
+            table = new TableExport(l["Attendance"],
+            [
+                l["No."], l["Name"], l["National ID"], .. Sessions.Select(s => Dates.Short(s.Date) + " " + s.Topic),
+                l["Attended"],
+            ]);
             var n = 0;
             foreach (var r in Roster.Where(r => r.Status == EnrollmentStatus.Enrolled))
             {

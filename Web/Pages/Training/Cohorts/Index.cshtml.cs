@@ -15,7 +15,18 @@ public class IndexModel(AppDbContext db) : PageModel
     public List<Row> Cohorts { get; private set; } = [];
     public List<(long Id, string Title)> Courses { get; private set; } = [];
 
-    public sealed record Row(long Id, string Name, string Course, CohortStatus Status, DateOnly? StartDate, DateOnly? EndDate, bool IsOnline, string? Province, int Capacity, int Enrolled, int Waitlisted);
+    public sealed record Row(
+        long Id,
+        string Name,
+        string Course,
+        CohortStatus Status,
+        DateOnly? StartDate,
+        DateOnly? EndDate,
+        bool IsOnline,
+        string? Province,
+        int Capacity,
+        int Enrolled,
+        int Waitlisted);
 
     public async Task<IActionResult> OnGetAsync()
     {
