@@ -9,8 +9,8 @@ using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Geography;
 using PartnerPrograms.Domain.Privacy;
-using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Pages.Trainees;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Performance;
 

@@ -13,6 +13,7 @@ using PartnerPrograms.Domain.Database;
 using PartnerPrograms.Domain.Organizations;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Tests.Shared;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Performance;
 

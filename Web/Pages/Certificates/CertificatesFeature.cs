@@ -20,9 +20,24 @@ public sealed class CertificatesFeature : IPortalFeature
         services.AddScoped<ParticipantInvitations>();
     }
 
-    public sealed record CertificateFacts(string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string? SupersededBy,
+    public sealed record CertificateFacts(
+        string Code,
+        CertificateStatus Status,
+        string HolderName,
+        string Course,
+        string Cohort,
+        DateOnly IssuedOn,
+        string? SupersededBy,
         bool HolderErased = false);
-    public sealed record MyCertificate(long Id, string Code, CertificateStatus Status, string HolderName, string Course, string Cohort, DateOnly IssuedOn, string PdfUrl);
+    public sealed record MyCertificate(
+        long Id,
+        string Code,
+        CertificateStatus Status,
+        string HolderName,
+        string Course,
+        string Cohort,
+        DateOnly IssuedOn,
+        string PdfUrl);
     public sealed record BatchStarted(long BatchId, int Total, bool AlreadyRunning);
     public sealed record BatchDto(long BatchId, long CohortId, CertificateBatchStatus Status, int Total, int Done, string? Error, bool HasZip);
     public sealed record RevokeRequest(string? Reason);
@@ -32,20 +47,25 @@ public sealed class CertificatesFeature : IPortalFeature
         api.MapGet("/certificates/{code}", Get).AllowAnonymous().RequireRateLimiting(RateLimits.Public)
             .WithSummary("Public: the facts of a certificate by its code (case and dashes do not matter); 404 when unknown.");
         api.MapGet("/certificates/{code}/pdf", Pdf).AllowAnonymous().WithSummary("The stored PDF, for staff and the holder only (404 for everyone else).");
-        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).AllowAnonymous().WithSummary("The stored PDF by certificate id, for staff and the holder only.");
+        api.MapGet("/certificates/by-id/{id:long}/pdf", PdfById).AllowAnonymous()
+            .WithSummary("The stored PDF by certificate id, for staff and the holder only.");
         api.MapPost("/cohorts/{id:long}/certificates", Issue).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Issues certificates for every completed enrolment without one, as a job: 202 with the batch and job ids.");
         api.MapGet("/certificate-batches/{id:long}", Batch).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("An issuing job's progress.");
-        api.MapGet("/certificate-batches/{id:long}/zip", Zip).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("The ZIP of the cohort's certificates the job built.");
+        api.MapGet("/certificate-batches/{id:long}/zip", Zip).RequireAuthorization(PortalAuth.StaffPolicy)
+            .WithSummary("The ZIP of the cohort's certificates the job built.");
         api.MapGet("/me/certificates", Mine).RequireAuthorization().WithSummary("The signed-in participant's own certificates.");
-        api.MapPost("/certificates/{code}/revoke", Revoke).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("Revokes a certificate: {\"reason\"} required (400 without).");
+        api.MapPost("/certificates/{code}/revoke", Revoke).RequireAuthorization(PortalAuth.StaffPolicy)
+            .WithSummary("Revokes a certificate: {\"reason\"} required (400 without).");
     }
 
     private static async Task<Results<Ok<CertificateFacts>, ProblemHttpResult>> Get(string code, CertificateQueries queries)
     {
         var c = await queries.VerifyAsync(code);
         if (c is null) return ApiErrors.NotFound("Certificate not found");
-        return TypedResults.Ok(new CertificateFacts(c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy, c.HolderErased));
+        return TypedResults.Ok(new CertificateFacts(
+            c.Code, c.Status, c.HolderErased ? "" : c.HolderName, c.Course, c.Cohort, c.IssuedOn, c.SupersededBy,
+            c.HolderErased));
     }
 
     // Staff and the holder only; everyone else (signed out, other participants, partners) gets 404, not a hint that it exists.
@@ -95,7 +115,9 @@ public sealed class CertificatesFeature : IPortalFeature
         var traineeId = http.User.TraineeId();
         if (traineeId is null) return TypedResults.Ok(new List<MyCertificate>());
         var rows = await db.Certificates.AsNoTracking().Where(c => c.TraineeId == traineeId).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
-            .Select(c => new MyCertificate(c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, "/api/v1/certificates/" + c.Code + "/pdf"))
+            .Select(c => new MyCertificate(
+                c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn,
+                "/api/v1/certificates/" + c.Code + "/pdf"))
             .ToListAsync();
         return TypedResults.Ok(rows);
     }

@@ -20,12 +20,29 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, CertificateQ
     public int EligibleCount { get; private set; }
     public bool Working => LastBatch is { Status: CertificateBatchStatus.Queued or CertificateBatchStatus.Running };
 
-    public sealed record Line(long EnrollmentId, long TraineeId, string Name, bool Completed, string Reason, string? Code, CertificateStatus? CertificateStatus, bool Eligible);
+    public sealed record Line(
+        long EnrollmentId,
+        long TraineeId,
+        string Name,
+        bool Completed,
+        string Reason,
+        string? Code,
+        CertificateStatus? CertificateStatus,
+        bool Eligible);
 
     public async Task<IActionResult> OnGetAsync()
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == Id)
-            .Select(c => new { c.Name, Course = c.Course.TitleTh, c.Status, c.Course.MinAttendancePercent, c.Course.PassMark, Sessions = c.Sessions.Count() }).SingleOrDefaultAsync();
+            .Select(c => new
+            {
+                c.Name,
+                Course = c.Course.TitleTh,
+                c.Status,
+                c.Course.MinAttendancePercent,
+                c.Course.PassMark,
+                Sessions = c.Sessions.Count(),
+            })
+            .SingleOrDefaultAsync();
         if (cohort is null) return NotFound();
         (CourseTitle, CohortName, Status) = (cohort.Course, cohort.Name, cohort.Status);
         LastBatch = await db.CertificateBatches.AsNoTracking().Where(b => b.CohortId == Id).OrderByDescending(b => b.Id)
@@ -53,7 +70,8 @@ public class CohortModel(AppDbContext db, CertificateIssuer issuer, CertificateQ
             var cert = certs.Where(c => c.EnrollmentId == r.EnrollmentId).OrderByDescending(c => c.Id).FirstOrDefault();
             var completed = cohort.Status == CohortStatus.Completed ? r.FixedCompleted == true : result.Completed;
             return new Line(r.EnrollmentId, r.TraineeId, r.Name, completed,
-                l[result.ReasonKey, result.ReasonArgs(rule)].Value, cert?.Code, cert?.Status, cohort.Status == CohortStatus.Completed && eligible.Contains(r.EnrollmentId));
+                l[result.ReasonKey, result.ReasonArgs(rule)].Value, cert?.Code, cert?.Status,
+                cohort.Status == CohortStatus.Completed && eligible.Contains(r.EnrollmentId));
         }).ToList();
         Signers = await queries.DefaultSignatoriesAsync(Id);
         while (Signers.Count < 3) Signers.Add(new Signatory("", ""));

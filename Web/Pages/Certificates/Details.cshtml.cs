@@ -32,7 +32,11 @@ public class DetailsModel(AppDbContext db, CertificateRevisions revisions, IStri
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        if (string.IsNullOrWhiteSpace(Reason)) { TempData["FlashError"] = l["A reason is required to revoke a certificate."].Value; return RedirectToPage(new { code = Code }); }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            TempData["FlashError"] = l["A reason is required to revoke a certificate."].Value;
+            return RedirectToPage(new { code = Code });
+        }
         await revisions.RevokeAsync(Code ?? "", Reason);
         TempData["Flash"] = l["The certificate was revoked."].Value;
         return RedirectToPage(new { code = Code });

@@ -10,7 +10,9 @@ public class MyModel(AppDbContext db) : PageModel
     {
         if (User.TraineeId() is not { } traineeId) return;
         Certificates = await db.Certificates.AsNoTracking().Where(c => c.TraineeId == traineeId).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
-            .Select(c => new CertificatesFeature.MyCertificate(c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, "/api/v1/certificates/" + c.Code + "/pdf"))
+            .Select(c => new CertificatesFeature.MyCertificate(
+                c.Id, c.Code, c.Status, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn,
+                "/api/v1/certificates/" + c.Code + "/pdf"))
             .ToListAsync();
     }
 }

@@ -4,8 +4,6 @@ using PartnerPrograms.Web.Pages.Account;
 
 namespace PartnerPrograms.Web.Pages.Certificates;
 
-public enum InvitationOutcome { Invited, AlreadyHasAccount, NoEmail, EmailTaken, NotFound }
-
 /// <summary>A participant account linked to a trainee record, invited by e-mail (the trainee's), one at a time or for a cohort.</summary>
 public sealed class ParticipantInvitations(AppDbContext db, UserManager<AppUser> users, AccountMails mails)
 {
@@ -37,8 +35,11 @@ public sealed class ParticipantInvitations(AppDbContext db, UserManager<AppUser>
     /// <summary>Invites every enrolled trainee of a cohort who has an e-mail and no account yet; returns the counts by outcome.</summary>
     public async Task<Dictionary<InvitationOutcome, int>> InviteCohortAsync(long cohortId, string invitedBy)
     {
-        var ids = await db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId && e.Status == Domain.Training.EnrollmentStatus.Enrolled)
-            .Select(e => e.TraineeId).Distinct().ToListAsync();
+        var ids = await db.Enrollments.AsNoTracking()
+            .Where(e => e.CohortId == cohortId && e.Status == Domain.Training.EnrollmentStatus.Enrolled)
+            .Select(e => e.TraineeId)
+            .Distinct()
+            .ToListAsync();
         var counts = new Dictionary<InvitationOutcome, int>();
         foreach (var id in ids)
         {

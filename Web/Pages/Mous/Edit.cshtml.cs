@@ -46,12 +46,25 @@ public class EditModel(AppDbContext db, MouDrafts drafts, IStringLocalizer l) : 
                 StartDate = m.StartDate,
                 EndDate = m.EndDate,
                 Version = m.Version,
-                Parties = m.Parties.Select(p => new PartyInput { OrganizationId = p.OrganizationId, Role = p.Role, SignatoryName = p.SignatoryName, SignatoryPosition = p.SignatoryPosition, Duties = p.Duties }).ToList(),
+                Parties = m.Parties
+                    .Select(p => new PartyInput
+                    {
+                        OrganizationId = p.OrganizationId,
+                        Role = p.Role,
+                        SignatoryName = p.SignatoryName,
+                        SignatoryPosition = p.SignatoryPosition,
+                        Duties = p.Duties,
+                    })
+                    .ToList(),
             };
         }
         else
         {
-            var foundation = await db.Organizations.AsNoTracking().Where(o => o.Kind == Domain.Organizations.OrganizationKind.Foundation).OrderBy(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync();
+            var foundation = await db.Organizations.AsNoTracking()
+                .Where(o => o.Kind == Domain.Organizations.OrganizationKind.Foundation)
+                .OrderBy(o => o.Id)
+                .Select(o => (long?)o.Id)
+                .FirstOrDefaultAsync();
             Input.Parties.Add(new PartyInput { OrganizationId = foundation, Role = PartyRole.Lead });
         }
         await LoadAsync();

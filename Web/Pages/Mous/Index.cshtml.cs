@@ -28,7 +28,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, FigureCache figures
         if (ModelState.GetFieldValidationState(nameof(Year)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             || (Year is { } y && QueryLimits.GregorianYear(y) is null))
         {
-            YearError = l["Give a year from {0} to {1} (Buddhist era) or {2} to {3}.", QueryLimits.MinYear + 543, QueryLimits.MaxYear + 543, QueryLimits.MinYear, QueryLimits.MaxYear];
+            YearError = l["Give a year from {0} to {1} (Buddhist era) or {2} to {3}.",
+                QueryLimits.MinYear + 543, QueryLimits.MaxYear + 543, QueryLimits.MinYear, QueryLimits.MaxYear];
             Year = null; // the list shows every year rather than nothing
         }
         var query = MouQueries.Filter(db, new MouFilter(Status, PartnerId, Year, Q));

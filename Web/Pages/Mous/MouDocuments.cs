@@ -21,7 +21,10 @@ public sealed class MouDocuments(DocumentRenderer renderer)
 
     public static AgreementData ToAgreement(MouDetail m) => new(m.Code, m.Title, m.Purpose,
         m.SigningDate is { } s ? Long(s) : null, Long(m.StartDate), Long(m.EndDate),
-        m.Parties.Select(p => new AgreementParty(p.OrganizationName, p.ShortName, p.Role == PartyRole.Witness, p.SignatoryName, p.SignatoryPosition, p.Duties)).ToList(),
+        m.Parties
+            .Select(p => new AgreementParty(
+                p.OrganizationName, p.ShortName, p.Role == PartyRole.Witness, p.SignatoryName, p.SignatoryPosition, p.Duties))
+            .ToList(),
         m.Items.Select(i => new AgreementItem(i.Number, i.Title, i.Description, i.Actions.Select(a => new AgreementAction(a.Title, a.ResponsibleName,
             a.DueDate is { } d ? Long(d) : null, StatusTh[a.Status], a.Percent, a.Updates.FirstOrDefault()?.Text)).ToList())).ToList());
 

@@ -94,7 +94,10 @@ public sealed class MouDrafts(AppDbContext db, MouAudit audit)
             mou.Parties.OrderBy(p => p.SortOrder).Select(p => $"{p.OrganizationId}:{p.SignatoryName}"));
         var after = string.Join(", ", parties.Select(p => $"{p.OrganizationId}:{p.SignatoryName?.Trim()}"));
         var detailsChanged = mou.Parties.Any(p =>
-            parties.FirstOrDefault(d => d.OrganizationId == p.OrganizationId) is not { } d || d.Role != p.Role || d.SignatoryPosition?.Trim() != p.SignatoryPosition || d.Duties?.Trim() != p.Duties);
+            parties.FirstOrDefault(d => d.OrganizationId == p.OrganizationId) is not { } d
+            || d.Role != p.Role
+            || d.SignatoryPosition?.Trim() != p.SignatoryPosition
+            || d.Duties?.Trim() != p.Duties);
         if (before == after && !detailsChanged) return null;
         db.MouParties.RemoveRange(mou.Parties.Where(p => parties.All(d => d.OrganizationId != p.OrganizationId)));
         var i = 0;

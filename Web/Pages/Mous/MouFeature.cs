@@ -54,9 +54,21 @@ public sealed class MouFeature : IPortalFeature
     public sealed record CreateMouRequest(string? Code, string? Title, string? Purpose, DateOnly? StartDate, DateOnly? EndDate, List<PartyRequest>? Parties);
     public sealed record ItemRequest(string? Title, string? Description);
     public sealed record ActionRequest(long? ItemId, string? Title, long? ResponsibleOrganizationId, string? ContactName, DateOnly? DueDate);
-    public sealed record EditActionRequest(string? Title, long? ResponsibleOrganizationId, string? ContactName, DateOnly? DueDate, ActionStatus? Status, uint? Version);
+    public sealed record EditActionRequest(
+        string? Title,
+        long? ResponsibleOrganizationId,
+        string? ContactName,
+        DateOnly? DueDate,
+        ActionStatus? Status,
+        uint? Version);
     public sealed record UpdateRequest(string? Text, int? Percent, ActionStatus? Status, uint? Version);
-    public sealed record TransitionRequest(MouTransition? Transition, DateOnly? SigningDate, string? Reason, string? NewCode, DateOnly? NewStartDate, DateOnly? NewEndDate);
+    public sealed record TransitionRequest(
+        MouTransition? Transition,
+        DateOnly? SigningDate,
+        string? Reason,
+        string? NewCode,
+        DateOnly? NewStartDate,
+        DateOnly? NewEndDate);
     public sealed record ListResponse(int Total, int Page, int PageSize, List<MouRow> Items);
     public sealed record Created(long Id);
 
@@ -64,7 +76,15 @@ public sealed class MouFeature : IPortalFeature
         TypedResults.Ok(await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh)
             .Select(o => new OrganizationDto(o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province)).ToListAsync());
 
-    private static async Task<IResult> List(AppDbContext db, TimeProvider clock, string? status, long? partnerId, int? year, string? q, int page = 1, int pageSize = 50)
+    private static async Task<IResult> List(
+        AppDbContext db,
+        TimeProvider clock,
+        string? status,
+        long? partnerId,
+        int? year,
+        string? q,
+        int page = 1,
+        int pageSize = 50)
     {
         MouStatus? statusFilter = null;
         if (!string.IsNullOrEmpty(status))

@@ -52,9 +52,13 @@ public static class MouQueries
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var pattern = SearchPattern.Contains(f.Q);
-            q = q.Where(m => EF.Functions.ILike(m.Code, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.Title, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.Purpose!, pattern, SearchPattern.Escape)
+            q = q.Where(m => EF.Functions.ILike(m.Code, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(m.Title, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(m.Purpose!, pattern, SearchPattern.Escape)
                 || db.MouItems.Any(i => i.MouId == m.Id && EF.Functions.ILike(i.Title, pattern, SearchPattern.Escape))
-                || m.Parties.Any(p => db.Organizations.Any(o => o.Id == p.OrganizationId && (EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape)))));
+                || m.Parties.Any(p => db.Organizations.Any(o => o.Id == p.OrganizationId
+                    && (EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape)
+                        || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape)))));
         }
         return q;
     }
@@ -63,14 +67,27 @@ public static class MouQueries
     /// One page of MOUs and the number of all that match, in one round trip: the total is an uncorrelated subquery,
     /// which PostgreSQL evaluates once for the page (an InitPlan). Only a page past the end needs a second query.
     /// </summary>
-    public static async Task<(List<MouRow> Rows, int Total, long? FigureVersion)> PageAsync(AppDbContext db, IQueryable<Mou> q, DateOnly today, int page, int pageSize)
+    public static async Task<(List<MouRow> Rows, int Total, long? FigureVersion)> PageAsync(
+        AppDbContext db,
+        IQueryable<Mou> q,
+        DateOnly today,
+        int page,
+        int pageSize)
     {
         var open = OpenActions.Filter;
-        var rows = await q.OrderByDescending(m => m.StartDate).ThenByDescending(m => m.Id).Skip(QueryLimits.Offset(page, pageSize)).Take(pageSize)
+        var rows = await q.OrderByDescending(m => m.StartDate)
+            .ThenByDescending(m => m.Id)
+            .Skip(QueryLimits.Offset(page, pageSize))
+            .Take(pageSize)
             .Select(m => new
             {
                 Row = new MouRow(m.Id, m.Code, m.Title, m.Status, m.SigningDate, m.StartDate, m.EndDate,
-                    m.Parties.OrderBy(p => p.SortOrder).Select(p => db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName ?? o.NameTh).First()).ToList(),
+                    m.Parties.OrderBy(p => p.SortOrder)
+                        .Select(p => db.Organizations
+                            .Where(o => o.Id == p.OrganizationId)
+                            .Select(o => o.ShortName ?? o.NameTh)
+                            .First())
+                        .ToList(),
                     db.MouActions.Count(a => a.MouId == m.Id),
                     db.MouActions.Where(open).Count(a => a.MouId == m.Id && a.DueDate < today)),
                 Total = q.Count(),

@@ -47,7 +47,16 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
                 Address = o.Address,
                 Province = o.Province,
                 Version = o.Version,
-                Contacts = o.Contacts.OrderBy(c => c.Id).Select(c => new ContactInput { Id = c.Id, Name = c.Name, Position = c.Position, Email = c.Email, Phone = c.Phone }).ToList(),
+                Contacts = o.Contacts.OrderBy(c => c.Id)
+                    .Select(c => new ContactInput
+                    {
+                        Id = c.Id,
+                        Name = c.Name,
+                        Position = c.Position,
+                        Email = c.Email,
+                        Phone = c.Phone,
+                    })
+                    .ToList(),
             };
         }
         Pad();
@@ -58,7 +67,8 @@ public class EditModel(AppDbContext db, IStringLocalizer l) : PageModel
     {
         var name = Input.NameTh?.Trim();
         if (string.IsNullOrEmpty(name)) ModelState.AddModelError("Input.NameTh", l["The Thai name is required."]);
-        else if (await db.Organizations.AnyAsync(o => o.NameTh == name && o.Id != Id)) ModelState.AddModelError("Input.NameTh", l["An organisation with this name is already registered."]);
+        else if (await db.Organizations.AnyAsync(o => o.NameTh == name && o.Id != Id))
+            ModelState.AddModelError("Input.NameTh", l["An organisation with this name is already registered."]);
         foreach (var (c, i) in Input.Contacts.Select((c, i) => (c, i)))
         {
             if (string.IsNullOrWhiteSpace(c.Name) && (c.Email ?? c.Phone ?? c.Position) is not null && c.Id == 0)

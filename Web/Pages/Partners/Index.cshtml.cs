@@ -19,10 +19,15 @@ public class IndexModel(AppDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = SearchPattern.Contains(Q);
-            q = q.Where(o => EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.NameEn!, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape) || EF.Functions.ILike(o.Province!, pattern, SearchPattern.Escape));
+            q = q.Where(o => EF.Functions.ILike(o.NameTh, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(o.NameEn!, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(o.ShortName!, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(o.Province!, pattern, SearchPattern.Escape));
         }
         Rows = await q.OrderBy(o => o.NameTh).Take(500)
-            .Select(o => new Row(o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province, o.Contacts.Count, db.MouParties.Count(p => p.OrganizationId == o.Id)))
+            .Select(o => new Row(
+                o.Id, o.Kind, o.NameTh, o.NameEn, o.ShortName, o.Province, o.Contacts.Count,
+                db.MouParties.Count(p => p.OrganizationId == o.Id)))
             .ToListAsync();
     }
 }

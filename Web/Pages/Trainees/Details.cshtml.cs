@@ -1,5 +1,6 @@
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Web.Pages.Privacy;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
 
@@ -35,7 +36,11 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         var taken = History.Select(h => h.CohortId).ToList();
         OpenCohorts = (await db.Cohorts.AsNoTracking()
                 .Where(c => (c.Status == CohortStatus.Planned || c.Status == CohortStatus.Open || c.Status == CohortStatus.Running) && !taken.Contains(c.Id))
-                .OrderBy(c => c.Course.TitleTh).ThenBy(c => c.Name).Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name }).Take(300).ToListAsync())
+                .OrderBy(c => c.Course.TitleTh)
+                .ThenBy(c => c.Name)
+                .Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name })
+                .Take(300)
+                .ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         return Page();
     }

@@ -43,7 +43,9 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l, 
         }
         if (Id is not null) MaskedNationalId = await db.Trainees.Where(t => t.Id == Id).Select(t => t.NationalIdMasked).SingleOrDefaultAsync();
         if (!ModelState.IsValid) { if (Id is not null) Input.NationalId = null; return Page(); }
-        var trainee = Id is null ? new Trainee { CreatedAt = clock.GetUtcNow().UtcDateTime } : await db.Trainees.SingleOrDefaultAsync(t => t.Id == Id && t.ErasedAt == null);
+        var trainee = Id is null
+            ? new Trainee { CreatedAt = clock.GetUtcNow().UtcDateTime }
+            : await db.Trainees.SingleOrDefaultAsync(t => t.Id == Id && t.ErasedAt == null);
         if (trainee is null) return NotFound();
         if (Id is null) db.Trainees.Add(trainee);
         else db.Entry(trainee).Property(t => t.Version).OriginalValue = Version;

@@ -3,7 +3,10 @@ using PartnerPrograms.Domain.Training;
 namespace PartnerPrograms.Web.Pages.Trainees;
 
 [Authorize(Policy = PortalAuth.StaffPolicy)]
-public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds, Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
+public class IndexModel(
+    AppDbContext db,
+    PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds,
+    Microsoft.Extensions.Localization.IStringLocalizer l) : PageModel
 {
     public const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -11,7 +14,15 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
     public int Total { get; private set; }
     public List<Row> Trainees { get; private set; } = [];
 
-    public sealed record Row(long Id, string? Title, string FirstName, string LastName, string? NationalIdMasked, string? Province, string? Community, int Cohorts);
+    public sealed record Row(
+        long Id,
+        string? Title,
+        string FirstName,
+        string LastName,
+        string? NationalIdMasked,
+        string? Province,
+        string? Community,
+        int Cohorts);
 
     public async Task OnGetAsync()
     {
@@ -20,7 +31,9 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
         {
             {
                 var pattern = SearchPattern.Contains(Q);
-                query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, pattern, SearchPattern.Escape) || EF.Functions.ILike(t.Community!, pattern, SearchPattern.Escape) || EF.Functions.ILike(t.Phone!, pattern, SearchPattern.Escape)
+                query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, pattern, SearchPattern.Escape)
+                    || EF.Functions.ILike(t.Community!, pattern, SearchPattern.Escape)
+                    || EF.Functions.ILike(t.Phone!, pattern, SearchPattern.Escape)
                     || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern, SearchPattern.Escape));
             }
         }
@@ -40,7 +53,11 @@ public class IndexModel(AppDbContext db, PartnerPrograms.Domain.Privacy.National
     /// </summary>
     private Task<List<Counted>> SearchAsync(IQueryable<Trainee> query) =>
         query.Select(t => new { Trainee = t, Total = AppDbContext.MatchCount() }).Take(int.MaxValue)
-            .OrderBy(x => x.Trainee.FirstName).ThenBy(x => x.Trainee.LastName).ThenBy(x => x.Trainee.Id).Skip(QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
+            .OrderBy(x => x.Trainee.FirstName)
+            .ThenBy(x => x.Trainee.LastName)
+            .ThenBy(x => x.Trainee.Id)
+            .Skip(QueryLimits.Offset(PageNumber, PageSize))
+            .Take(PageSize)
             .Select(x => new Counted(new Row(x.Trainee.Id, x.Trainee.Title, x.Trainee.FirstName, x.Trainee.LastName, x.Trainee.NationalIdMasked,
                 x.Trainee.Province, x.Trainee.Community, x.Trainee.Enrollments.Count()), x.Total))
             .ToListAsync();

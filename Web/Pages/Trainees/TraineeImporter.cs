@@ -2,27 +2,19 @@ using System.Text.Json;
 using NpgsqlTypes;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
+using PartnerPrograms.Web.Pages.Training;
 
 namespace PartnerPrograms.Web.Pages.Trainees;
-
-/// <summary>One row of an uploaded file, parsed and checked; stored as JSON with its import until the user confirms.</summary>
-public sealed class ImportedRow
-{
-    public int Row { get; set; }
-    public TraineeFields Fields { get; set; } = new();
-    /// <summary>English localizer keys, with {0} filled by Arg.</summary>
-    public List<ImportProblem> Problems { get; set; } = [];
-    public long? ExistingTraineeId { get; set; }
-    public bool IsValid => Problems.Count == 0;
-}
-
-public sealed record ImportProblem(string Field, string Key, string? Arg = null);
 
 /// <summary>
 /// Upload → preview (parsed rows stored server-side in trainee_imports, nothing imported) → confirm (new people
 /// inserted in batches, known national IDs matched to their trainee, optionally all enrolled into a cohort).
 /// </summary>
-public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, TimeProvider clock, NationalIdProtector nationalIds,
+public sealed class TraineeImporter(
+    AppDbContext db,
+    TrainingCommands commands,
+    TimeProvider clock,
+    NationalIdProtector nationalIds,
     Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
@@ -35,26 +27,10 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Header aliases (compacted: lower case, no spaces, underscores, dashes or dots) for each field.</summary>
-    private static readonly Dictionary<string, string[]> Aliases = new()
-    {
-        ["title"] = ["title", "คำนำหน้า", "คำนำหน้าชื่อ"],
-        ["firstName"] = ["firstname", "name", "ชื่อ", "ชื่อจริง"],
-        ["lastName"] = ["lastname", "surname", "familyname", "นามสกุล"],
-        ["firstNameEn"] = ["firstnameen", "firstnameenglish", "ชื่อภาษาอังกฤษ", "ชื่อ(อังกฤษ)", "ชื่ออังกฤษ"],
-        ["lastNameEn"] = ["lastnameen", "lastnameenglish", "นามสกุลภาษาอังกฤษ", "นามสกุล(อังกฤษ)", "นามสกุลอังกฤษ"],
-        ["nationalId"] = ["nationalid", "citizenid", "idcard", "idno", "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "เลขที่บัตรประชาชน"],
-        ["birthDate"] = ["birthdate", "dateofbirth", "dob", "birthday", "วันเกิด", "วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด"],
-        ["phone"] = ["phone", "mobile", "tel", "telephone", "โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "โทร"],
-        ["email"] = ["email", "อีเมล", "อีเมล์"],
-        ["lineId"] = ["lineid", "line", "ไลน์", "ไอดีไลน์", "ไลน์ไอดี"],
-        ["province"] = ["province", "จังหวัด"],
-        ["community"] = ["community", "group", "network", "ชุมชน", "กลุ่ม", "ชุมชน/กลุ่ม", "ชุมชนหรือกลุ่ม", "กลุ่ม/เครือข่าย", "เครือข่าย", "หน่วยงาน"],
-        ["pdpaConsent"] = ["pdpaconsent", "consent", "pdpa", "ความยินยอม", "ยินยอม", "ยินยอมpdpa"],
-    };
-
     public static readonly string[] RequiredFields = ["firstName", "lastName", "nationalId"];
-    public static string ExpectedColumns => "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, community, pdpaConsent";
+    public static string ExpectedColumns =>
+        "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, " +
+        "community, pdpaConsent";
 
     public sealed record PreviewResult(Guid? ImportId, string? FileProblem, params string[] FileProblemArgs);
 
@@ -64,16 +40,15 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         try { sheet = SpreadsheetReader.Read(bytes, MaxBytes, limits.Value.Trainees); }
         catch (SpreadsheetReader.FileProblem p) { return new PreviewResult(null, p.Message, p.Args); }
 
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < sheet.Header.Count; i++)
-        {
-            var key = Compact(sheet.Header[i]);
-            var field = Aliases.FirstOrDefault(a => a.Value.Contains(key)).Key;
-            if (field is not null) columns.TryAdd(field, i);
-        }
+        var columns = TraineeFileColumns.Map(sheet.Header);
         var missing = RequiredFields.Where(f => !columns.ContainsKey(f)).ToList();
         if (missing.Count > 0)
-            return new PreviewResult(null, "The file lacks the columns: {0}. The first row must name the columns.", string.Join(", ", missing));
+        {
+            return new PreviewResult(
+                null,
+                "The file lacks the columns: {0}. The first row must name the columns.",
+                string.Join(", ", missing));
+        }
         if (sheet.Rows.Count == 0) return new PreviewResult(null, "The file has a header but no rows.");
 
         var rows = new List<ImportedRow>(sheet.Rows.Count);
@@ -95,7 +70,7 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                 LineId = Cell("lineId"),
                 Province = Cell("province"),
                 Community = Cell("community"),
-                PdpaConsent = IsYes(Cell("pdpaConsent")),
+                PdpaConsent = TraineeFileColumns.IsYes(Cell("pdpaConsent")),
             };
             var row = new ImportedRow { Row = number, Fields = fields };
             var errors = fields.Validate(out var clean);
@@ -103,7 +78,12 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             if (clean.NationalId.Length == 13 && row.Problems.All(p => p.Field != "nationalId"))
             {
                 if (seen.TryGetValue(clean.NationalId, out var firstRow))
-                    row.Problems.Add(new ImportProblem("nationalId", "The same national ID is on row {0}.", firstRow.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                {
+                    row.Problems.Add(new ImportProblem(
+                        "nationalId",
+                        "The same national ID is on row {0}.",
+                        firstRow.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
                 else seen[clean.NationalId] = number;
                 fields.NationalId = clean.NationalId;
             }
@@ -147,7 +127,10 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // Lock the import row: a double click or a second tab cannot import twice.
-            var locked = await db.Database.SqlQuery<Guid>($"select id as \"Value\" from trainee_imports where id = {id} and created_by = {userId} and committed_at is null for update").ToListAsync(ct);
+            var locked = await db.Database.SqlQuery<Guid>($"""
+                select id as "Value" from trainee_imports
+                where id = {id} and created_by = {userId} and committed_at is null for update
+                """).ToListAsync(ct);
             if (locked.Count == 0) return null;
             var import = await db.TraineeImports.SingleAsync(i => i.Id == id, ct);
             var rows = Deserialize(import.Rows);
@@ -164,7 +147,9 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             // the stream opens, so the per-person AES-GCM and HMAC work does not hold the COPY open. The ciphertext is
             // bound to the row's id, so the ids are taken from the table's sequence first and written explicitly.
             var ids = fresh.Count == 0 ? [] : await db.Database.SqlQueryRaw<long>(
-                "select nextval(pg_get_serial_sequence('trainees', 'id')) as \"Value\" from generate_series(1, {0})", fresh.Count).ToListAsync(ct);
+                    "select nextval(pg_get_serial_sequence('trainees', 'id')) as \"Value\" from generate_series(1, {0})",
+                    fresh.Count)
+                .ToListAsync(ct);
             var people = fresh.Select((c, i) =>
             {
                 var t = new Trainee { Id = ids[i], CreatedAt = now };
@@ -172,40 +157,9 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
                 nationalIds.Seal(t);
                 return t;
             }).ToList();
-            // One COPY stream for all new people: 10,000 rows in one round trip, inside this transaction.
+            // One COPY stream for all new people, inside this transaction.
             var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-            await using (var copy = await conn.BeginBinaryImportAsync(
-                "COPY trainees (id, title, first_name, last_name, first_name_en, last_name_en, national_id_cipher, national_id_hash, national_id_masked, birth_date, phone, email, line_id, province, community, pdpa_consent_at, pdpa_consent_by, created_at) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var t in people)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(t.Id, NpgsqlDbType.Bigint, ct);
-                    await WriteAsync(copy, t.Title, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.FirstName, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.LastName, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.FirstNameEn, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.LastNameEn, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(t.NationalIdCipher!, NpgsqlDbType.Bytea, ct);
-                    await copy.WriteAsync(t.NationalIdHash!, NpgsqlDbType.Bytea, ct);
-                    await WriteAsync(copy, t.NationalIdMasked, NpgsqlDbType.Varchar, ct);
-                    if (t.BirthDate is { } birth) await copy.WriteAsync(birth, NpgsqlDbType.Date, ct); else await copy.WriteNullAsync(ct);
-                    await WriteAsync(copy, t.Phone, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.Email, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.LineId, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.Province, NpgsqlDbType.Varchar, ct);
-                    await WriteAsync(copy, t.Community, NpgsqlDbType.Varchar, ct);
-                    if (t.PdpaConsentAt is { } at) await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct); else await copy.WriteNullAsync(ct);
-                    await WriteAsync(copy, t.PdpaConsentBy, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                }
-                try { await copy.CompleteAsync(ct); }
-                catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
-                {
-                    // Someone registered one of these people between the check above and now: nothing was imported.
-                    throw new RuleViolationException("Someone registered one of these people in the meantime. Nothing was imported; confirm again.");
-                }
-            }
+            await TraineeCopy.WriteAsync(conn, people, now, ct);
             var inserted = people.ToDictionary(t => t.NationalId!, t => t.Id);
             foreach (var c in cleaned)
                 traineeIds.Add(existing.TryGetValue(c.NationalId, out var known) ? known : inserted[c.NationalId]);
@@ -239,8 +193,14 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     {
         var result = new Dictionary<string, long>();
         if (byHash.Count == 0) return result;
-        var hashes = new Npgsql.NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = byHash.Keys.Select(Convert.FromBase64String).ToArray() };
-        var found = await db.Database.SqlQuery<HashedId>($"select t.id as \"Id\", t.national_id_hash as \"Hash\" from unnest({hashes}) as h(hash) cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t").ToListAsync(ct);
+        var hashes = new Npgsql.NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+        {
+            Value = byHash.Keys.Select(Convert.FromBase64String).ToArray(),
+        };
+        var found = await db.Database.SqlQuery<HashedId>($"""
+            select t.id as "Id", t.national_id_hash as "Hash" from unnest({hashes}) as h(hash)
+            cross join lateral (select id, national_id_hash from trainees where national_id_hash = h.hash limit 1) as t
+            """).ToListAsync(ct);
         foreach (var f in found) result[byHash[Convert.ToBase64String(f.Hash)]] = f.Id;
         return result;
     }
@@ -259,7 +219,11 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
             Row = r.Row,
             Problems = r.Problems,
             ExistingTraineeId = r.ExistingTraineeId,
-            Fields = WithNationalId(r.Fields, string.IsNullOrEmpty(r.Fields.NationalId) ? r.Fields.NationalId : nationalIds.EncryptText(r.Fields.NationalId)),
+            Fields = WithNationalId(
+                r.Fields,
+                string.IsNullOrEmpty(r.Fields.NationalId)
+                    ? r.Fields.NationalId
+                    : nationalIds.EncryptText(r.Fields.NationalId)),
         }).ToList();
         return JsonSerializer.Serialize(stored, Json);
     }
@@ -268,7 +232,8 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
     {
         var rows = JsonSerializer.Deserialize<List<ImportedRow>>(json, Json) ?? [];
         foreach (var r in rows)
-            if (!string.IsNullOrEmpty(r.Fields.NationalId)) r.Fields.NationalId = decryptNationalIds ? nationalIds.DecryptText(r.Fields.NationalId) : null;
+            if (!string.IsNullOrEmpty(r.Fields.NationalId))
+                r.Fields.NationalId = decryptNationalIds ? nationalIds.DecryptText(r.Fields.NationalId) : null;
         return rows;
     }
 
@@ -288,13 +253,4 @@ public sealed class TraineeImporter(AppDbContext db, TrainingCommands commands, 
         Community = f.Community,
         PdpaConsent = f.PdpaConsent,
     };
-
-    private static Task WriteAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
-
-    private static string Compact(string s) =>
-        string.Concat(s.Trim().TrimStart('\uFEFF').Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-' and not '.')).ToLowerInvariant();
-
-    private static bool IsYes(string? s) =>
-        s?.Trim().ToLowerInvariant() is "y" or "yes" or "true" or "1" or "ใช่" or "ยินยอม" or "x" or "✓" or "/";
 }

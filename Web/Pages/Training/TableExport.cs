@@ -37,7 +37,9 @@ public sealed class TableExport(string sheetName, IReadOnlyList<string> header)
     }
 
     private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (s.Length > 0 && (s[0] == ' ' || s[^1] == ' ')) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (s.Length > 0 && (s[0] == ' ' || s[^1] == ' '))
+            ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : s;
 
     public byte[] ToXlsx() => ToXlsx([this]);
 
@@ -81,8 +83,16 @@ public sealed class TableExport(string sheetName, IReadOnlyList<string> header)
         {
             row.Append(cell switch
             {
-                int or long or decimal or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture)) },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(cell)) { Space = SpaceProcessingModeValues.Preserve }) },
+                int or long or decimal or double => new Cell
+                {
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture)),
+                },
+                _ => new Cell
+                {
+                    DataType = CellValues.InlineString,
+                    InlineString = new InlineString(new Text(Text(cell)) { Space = SpaceProcessingModeValues.Preserve }),
+                },
             });
         }
         return row;

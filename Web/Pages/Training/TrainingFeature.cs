@@ -25,9 +25,11 @@ public sealed class TrainingFeature : IPortalFeature
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapGet("/courses", Courses).RequireAuthorization().WithSummary("The course catalogue.");
-        api.MapGet("/cohorts", Cohorts).RequireAuthorization().WithSummary("Cohorts the caller may see; filters status, courseId, province (Thai, English or code); paged.");
+        api.MapGet("/cohorts", Cohorts).RequireAuthorization()
+            .WithSummary("Cohorts the caller may see; filters status, courseId, province (Thai, English or code); paged.");
         api.MapGet("/cohorts/{id:long}", Cohort).RequireAuthorization().WithSummary("A cohort with its sessions.");
-        api.MapGet("/cohorts/{id:long}/roster", Roster).RequireAuthorization().WithSummary("Enrolments with attendance and completion (staff, and partners delivering the cohort).");
+        api.MapGet("/cohorts/{id:long}/roster", Roster).RequireAuthorization()
+            .WithSummary("Enrolments with attendance and completion (staff, and partners delivering the cohort).");
         api.MapPost("/cohorts/{id:long}/enrollments", Enroll).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Enrols a trainee: 201 enrolled, or status waitlisted when the cohort is full; 409 if already in it.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -36,13 +38,22 @@ public sealed class TrainingFeature : IPortalFeature
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/trainees", CreateTrainee).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Registers a trainee: 201 with id; 400 naming the field; 409 with existingTraineeId for a known national ID.");
-        api.MapGet("/trainees/{id:long}", GetTrainee).RequireAuthorization(PortalAuth.StaffPolicy).WithSummary("A trainee (national ID masked) and their cohorts.");
+        api.MapGet("/trainees/{id:long}", GetTrainee).RequireAuthorization(PortalAuth.StaffPolicy)
+            .WithSummary("A trainee (national ID masked) and their cohorts.");
         api.MapPut("/sessions/{id:long}/attendance", PutAttendance).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("Records attendance for a session: [{enrollmentId, status: present|late|excused|absent}].")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public sealed record CourseDto(long Id, string TitleTh, string? TitleEn, string? Description, string[] Syllabus, decimal Hours, int MinAttendancePercent, decimal? PassMark);
+    public sealed record CourseDto(
+        long Id,
+        string TitleTh,
+        string? TitleEn,
+        string? Description,
+        string[] Syllabus,
+        decimal Hours,
+        int MinAttendancePercent,
+        decimal? PassMark);
     public sealed record CohortSummary(long Id, long CourseId, string CourseTitle, string Name, CohortStatus Status, DateOnly? StartDate, DateOnly? EndDate,
         bool IsOnline, string? Province, int Capacity, int Enrolled, int Waitlisted);
     public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
@@ -52,7 +63,14 @@ public sealed class TrainingFeature : IPortalFeature
         string? Province, DateOnly? StartDate, DateOnly? EndDate, int Capacity, string? Instructors, int Enrolled, int Waitlisted,
         IReadOnlyList<PartnerDto> Partners, IReadOnlyList<SessionDto> Sessions);
     public sealed record AttendanceSummary(int Present, int Late, int Excused, int Absent, int Attended, int Sessions, int Percent);
-    public sealed record RosterEntry(long EnrollmentId, long TraineeId, string Name, EnrollmentStatus Status, AttendanceSummary Attendance, bool Completed, string Reason);
+    public sealed record RosterEntry(
+        long EnrollmentId,
+        long TraineeId,
+        string Name,
+        EnrollmentStatus Status,
+        AttendanceSummary Attendance,
+        bool Completed,
+        string Reason);
     public sealed record EnrollRequest(long TraineeId);
     public sealed record EnrollResponse(long EnrollmentId, long TraineeId, EnrollmentStatus Status);
     public sealed record AttendanceMark(long EnrollmentId, AttendanceStatus Status);
@@ -69,8 +87,13 @@ public sealed class TrainingFeature : IPortalFeature
             c.MinAttendancePercent, c.PassMark)).ToList());
     }
 
-    private static async Task<Results<Ok<PagedList<CohortSummary>>, ValidationProblem>> Cohorts(AppDbContext db, string? status, long? courseId, string? province,
-        int page = 1, int pageSize = 50)
+    private static async Task<Results<Ok<PagedList<CohortSummary>>, ValidationProblem>> Cohorts(
+        AppDbContext db,
+        string? status,
+        long? courseId,
+        string? province,
+        int page = 1,
+        int pageSize = 50)
     {
         var query = db.Cohorts.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
@@ -115,8 +138,13 @@ public sealed class TrainingFeature : IPortalFeature
                 c.Instructors,
                 Enrolled = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled),
                 Waitlisted = c.Enrollments.Count(e => e.Status == EnrollmentStatus.Waitlisted),
-                Partners = db.CohortPartners.Where(p => p.CohortId == c.Id).Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new PartnerDto(o.Id, o.NameTh)).ToList(),
-                Sessions = c.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => new SessionDto(s.Id, s.Date, s.StartTime, s.EndTime, s.Topic, s.Place)).ToList(),
+                Partners = db.CohortPartners.Where(p => p.CohortId == c.Id)
+                    .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new PartnerDto(o.Id, o.NameTh))
+                    .ToList(),
+                Sessions = c.Sessions.OrderBy(s => s.Date)
+                    .ThenBy(s => s.StartTime)
+                    .Select(s => new SessionDto(s.Id, s.Date, s.StartTime, s.EndTime, s.Topic, s.Place))
+                    .ToList(),
             }).SingleOrDefaultAsync();
         if (c is null) return ApiErrors.NotFound();
         return TypedResults.Ok(new CohortDetail(c.Id, c.CourseId, c.Course, c.Name, c.Status, c.MouId, c.IsOnline, c.Venue, c.Province, c.StartDate, c.EndDate,

@@ -4,6 +4,7 @@ using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Tests.Shared;
 using PartnerPrograms.Web.Pages.Certificates;
+using PartnerPrograms.Web.Pages.Training;
 using PartnerPrograms.Web.Tests.Training;
 
 namespace PartnerPrograms.Web.Tests.Certificates;

@@ -7,6 +7,7 @@ using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Domain.Organizations;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Tests.Shared;
+using PartnerPrograms.Web.Pages.Training;
 using PartnerPrograms.Web.Tests.Support;
 
 namespace PartnerPrograms.Web.Tests.Training;

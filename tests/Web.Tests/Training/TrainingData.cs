@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerPrograms.Domain.Common;
 using PartnerPrograms.Domain.Training;
 using PartnerPrograms.Tests.Shared;
+using PartnerPrograms.Web.Pages.Training;
 using PartnerPrograms.Web.Tests.Support;
 
 namespace PartnerPrograms.Web.Tests.Training;

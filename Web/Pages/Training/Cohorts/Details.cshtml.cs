@@ -16,8 +16,23 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     [BindProperty] public SessionInput NewSession { get; set; } = new();
     [BindProperty] public string? EnrollNationalId { get; set; }
 
-    public sealed record Header(long Id, string Name, long CourseId, string CourseTitle, CohortStatus Status, long? MouId, bool IsOnline, string? Venue, string? Province,
-        DateOnly? StartDate, DateOnly? EndDate, int Capacity, string? Instructors, int MinAttendancePercent, decimal? PassMark, List<string> Partners);
+    public sealed record Header(
+        long Id,
+        string Name,
+        long CourseId,
+        string CourseTitle,
+        CohortStatus Status,
+        long? MouId,
+        bool IsOnline,
+        string? Venue,
+        string? Province,
+        DateOnly? StartDate,
+        DateOnly? EndDate,
+        int Capacity,
+        string? Instructors,
+        int MinAttendancePercent,
+        decimal? PassMark,
+        List<string> Partners);
 
     public sealed class SessionInput
     {
@@ -61,7 +76,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         if (!CanEdit) return Forbid();
         if (NewSession.Date is null) ModelState.AddModelError("NewSession.Date", l["The date is required."]);
         if (string.IsNullOrWhiteSpace(NewSession.Topic)) ModelState.AddModelError("NewSession.Topic", l["The topic is required."]);
-        if (NewSession.StartTime is { } st && NewSession.EndTime is { } et && et <= st) ModelState.AddModelError("NewSession.EndTime", l["The end time is before the start time."]);
+        if (NewSession.StartTime is { } st && NewSession.EndTime is { } et && et <= st)
+            ModelState.AddModelError("NewSession.EndTime", l["The end time is before the start time."]);
         if (!await db.Cohorts.AnyAsync(c => c.Id == Id)) return NotFound();
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
         db.TrainingSessions.Add(new TrainingSession
@@ -147,7 +163,11 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
             var marks = await db.Attendance.AsNoTracking().Where(a => db.TrainingSessions.Any(s => s.Id == a.SessionId && s.CohortId == Id))
                 .Select(a => new { a.SessionId, a.EnrollmentId, a.Status }).ToListAsync();
             var lookup = marks.ToDictionary(m => (m.SessionId, m.EnrollmentId), m => m.Status);
-            table = new TableExport(l["Attendance"], [l["No."], l["Name"], l["National ID"], .. Sessions.Select(s => Dates.Short(s.Date) + " " + s.Topic), l["Attended"]]);
+            table = new TableExport(l["Attendance"],
+            [
+                l["No."], l["Name"], l["National ID"], .. Sessions.Select(s => Dates.Short(s.Date) + " " + s.Topic),
+                l["Attended"],
+            ]);
             var n = 0;
             foreach (var r in Roster.Where(r => r.Status == EnrollmentStatus.Enrolled))
             {
@@ -159,8 +179,12 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         }
         else
         {
-            table = new TableExport(l["Roster"], [l["No."], l["Title"], l["First name"], l["Last name"], l["National ID"], l["Province"], l["Community or group"],
-                l["Phone"], l["Status"], l["Attended"], l["Sessions"], l["Completed"], l["Reason"]]);
+            table = new TableExport(l["Roster"],
+            [
+                l["No."], l["Title"], l["First name"], l["Last name"], l["National ID"], l["Province"],
+                l["Community or group"], l["Phone"], l["Status"], l["Attended"], l["Sessions"], l["Completed"],
+                l["Reason"],
+            ]);
             var n = 0;
             foreach (var r in Roster)
             {

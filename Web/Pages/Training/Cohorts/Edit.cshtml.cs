@@ -69,7 +69,8 @@ public class EditModel(AppDbContext db, TrainingCommands commands, IStringLocali
             if (province is null) ModelState.AddModelError("Input.Province", l["Unknown province."]);
         }
         var partnerIds = Input.PartnerIds.Distinct().ToList();
-        if (await db.Organizations.CountAsync(o => partnerIds.Contains(o.Id)) != partnerIds.Count) ModelState.AddModelError("Input.PartnerIds", l["Unknown organisation."]);
+        if (await db.Organizations.CountAsync(o => partnerIds.Contains(o.Id)) != partnerIds.Count)
+            ModelState.AddModelError("Input.PartnerIds", l["Unknown organisation."]);
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
 
         var cohort = Id is null ? new Cohort() : await db.Cohorts.Include(c => c.Partners).SingleOrDefaultAsync(c => c.Id == Id);
@@ -112,7 +113,17 @@ public class EditModel(AppDbContext db, TrainingCommands commands, IStringLocali
 
     private async Task LoadAsync()
     {
-        Courses = (await db.Courses.AsNoTracking().OrderBy(c => c.TitleTh).Select(c => new { c.Id, c.TitleTh }).ToListAsync()).Select(c => (c.Id, c.TitleTh)).ToList();
-        Organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync()).Select(o => (o.Id, o.NameTh)).ToList();
+        Courses = (await db.Courses.AsNoTracking()
+                .OrderBy(c => c.TitleTh)
+                .Select(c => new { c.Id, c.TitleTh })
+                .ToListAsync())
+            .Select(c => (c.Id, c.TitleTh))
+            .ToList();
+        Organizations = (await db.Organizations.AsNoTracking()
+                .OrderBy(o => o.NameTh)
+                .Select(o => new { o.Id, o.NameTh })
+                .ToListAsync())
+            .Select(o => (o.Id, o.NameTh))
+            .ToList();
     }
 }

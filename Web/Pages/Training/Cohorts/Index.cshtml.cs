@@ -15,7 +15,18 @@ public class IndexModel(AppDbContext db) : PageModel
     public List<Row> Cohorts { get; private set; } = [];
     public List<(long Id, string Title)> Courses { get; private set; } = [];
 
-    public sealed record Row(long Id, string Name, string Course, CohortStatus Status, DateOnly? StartDate, DateOnly? EndDate, bool IsOnline, string? Province, int Capacity, int Enrolled, int Waitlisted);
+    public sealed record Row(
+        long Id,
+        string Name,
+        string Course,
+        CohortStatus Status,
+        DateOnly? StartDate,
+        DateOnly? EndDate,
+        bool IsOnline,
+        string? Province,
+        int Capacity,
+        int Enrolled,
+        int Waitlisted);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,11 +37,19 @@ public class IndexModel(AppDbContext db) : PageModel
         if (ThaiProvinces.Find(Province) is { } p) query = query.Where(c => c.Province == p.NameTh);
         Total = await query.CountAsync();
         PageNumber = PartnerPrograms.Web.Infrastructure.QueryLimits.Page(PageNumber);
-        Cohorts = await query.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
+        Cohorts = await query.OrderByDescending(c => c.StartDate)
+            .ThenByDescending(c => c.Id)
+            .Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize))
+            .Take(PageSize)
             .Select(c => new Row(c.Id, c.Name, c.Course.TitleTh, c.Status, c.StartDate, c.EndDate, c.IsOnline, c.Province, c.Capacity,
                 c.Enrollments.Count(e => e.Status == EnrollmentStatus.Enrolled), c.Enrollments.Count(e => e.Status == EnrollmentStatus.Waitlisted)))
             .ToListAsync();
-        Courses = (await db.Courses.AsNoTracking().OrderBy(c => c.TitleTh).Select(c => new { c.Id, c.TitleTh }).ToListAsync()).Select(c => (c.Id, c.TitleTh)).ToList();
+        Courses = (await db.Courses.AsNoTracking()
+                .OrderBy(c => c.TitleTh)
+                .Select(c => new { c.Id, c.TitleTh })
+                .ToListAsync())
+            .Select(c => (c.Id, c.TitleTh))
+            .ToList();
         return Page();
     }
 }

@@ -15,8 +15,19 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
     public bool CanEdit => User.IsStaff() && Session.CohortStatus is not (CohortStatus.Completed or CohortStatus.Cancelled);
     public bool Recorded => Lines.Any(x => x.Status is not null);
 
-    public sealed record Info(long Id, long CohortId, string CohortName, string CourseTitle, CohortStatus CohortStatus, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime,
-        string Topic, string? Place, string? Venue, List<string> Partners);
+    public sealed record Info(
+        long Id,
+        long CohortId,
+        string CohortName,
+        string CourseTitle,
+        CohortStatus CohortStatus,
+        DateOnly Date,
+        TimeOnly StartTime,
+        TimeOnly EndTime,
+        string Topic,
+        string? Place,
+        string? Venue,
+        List<string> Partners);
     public sealed record Line(long EnrollmentId, string Name, string? Community, AttendanceStatus? Status);
 
     public async Task<IActionResult> OnGetAsync()
@@ -28,8 +39,12 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
     private async Task<bool> LoadAsync()
     {
         var info = await db.TrainingSessions.AsNoTracking().Where(s => s.Id == Id)
-            .Select(s => new Info(s.Id, s.CohortId, s.Cohort.Name, s.Cohort.Course.TitleTh, s.Cohort.Status, s.Date, s.StartTime, s.EndTime, s.Topic, s.Place, s.Cohort.Venue,
-                db.CohortPartners.Where(p => p.CohortId == s.CohortId).Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.ShortName ?? o.NameTh).ToList()))
+            .Select(s => new Info(
+                s.Id, s.CohortId, s.Cohort.Name, s.Cohort.Course.TitleTh, s.Cohort.Status, s.Date, s.StartTime, s.EndTime,
+                s.Topic, s.Place, s.Cohort.Venue,
+                db.CohortPartners.Where(p => p.CohortId == s.CohortId)
+                    .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.ShortName ?? o.NameTh)
+                    .ToList()))
             .SingleOrDefaultAsync();
         if (info is null) return false;
         Session = info;

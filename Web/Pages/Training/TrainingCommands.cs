@@ -1,6 +1,6 @@
-using PartnerPrograms.Domain.Database;
+using PartnerPrograms.Domain.Training;
 
-namespace PartnerPrograms.Domain.Training;
+namespace PartnerPrograms.Web.Pages.Training;
 
 /// <summary>
 /// The changes that must hold under concurrency: enrolment against capacity, withdrawal and promotion, closing a
@@ -33,7 +33,11 @@ public sealed class TrainingCommands(AppDbContext db)
     }
 
     /// <summary>Enrols many trainees at once (after an import): seats first, then the waitlist; those already in are skipped.</summary>
-    public async Task<(int Enrolled, int Waitlisted, int Skipped)> EnrollManyAsync(long cohortId, IReadOnlyCollection<long> traineeIds, DateTime now, CancellationToken ct = default)
+    public async Task<(int Enrolled, int Waitlisted, int Skipped)> EnrollManyAsync(
+        long cohortId,
+        IReadOnlyCollection<long> traineeIds,
+        DateTime now,
+        CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cohort = await LockAsync(cohortId, ct);
@@ -107,7 +111,11 @@ public sealed class TrainingCommands(AppDbContext db)
     }
 
     /// <summary>Records attendance for enrolments of the session's cohort (upsert). Unknown enrolments are refused.</summary>
-    public async Task RecordAttendanceAsync(long sessionId, IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks, DateTime now, CancellationToken ct = default)
+    public async Task RecordAttendanceAsync(
+        long sessionId,
+        IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks,
+        DateTime now,
+        CancellationToken ct = default)
     {
         var session = await db.TrainingSessions.Where(s => s.Id == sessionId)
             .Select(s => new { s.CohortId, s.Cohort.Status }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
@@ -160,54 +168,5 @@ public sealed class TrainingCommands(AppDbContext db)
         var locked = await db.Database.SqlQuery<long>($"select id as \"Value\" from cohorts where id = {cohortId} for update").ToListAsync(ct);
         if (locked.Count == 0) throw new NotFoundException("Cohort not found");
         return await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId, ct) ?? throw new NotFoundException("Cohort not found");
-    }
-}
-
-/// <summary>One line of a cohort's roster with its attendance counts, read in one query.</summary>
-public sealed record RosterRow(
-    long EnrollmentId, long TraineeId, string? Title, string FirstName, string LastName, string? NationalIdMasked,
-    string? Community, string? Province, string? Phone, EnrollmentStatus Status, DateTime? WaitlistedAt,
-    int Present, int Late, int Excused, int Absent, decimal? Score, bool? FixedCompleted, int? FixedAttended, int? FixedSessions)
-{
-    public string Name => TraineeNames.Full(Title, FirstName, LastName);
-
-    /// <summary>The stored completion once the cohort is closed, else the live one.</summary>
-    public CompletionResult Completion(CompletionRule rule, int sessionCount)
-    {
-        if (FixedCompleted is { } fixedCompleted)
-            return rule.Evaluate(FixedSessions ?? sessionCount, FixedAttended ?? 0, Score) with { Completed = fixedCompleted };
-        return rule.Evaluate(sessionCount, Present + Late, Score);
-    }
-}
-
-public static class RosterQueries
-{
-    /// <summary>Enrolled first (by name), then the waitlist in its order, then withdrawn.</summary>
-    /// <remarks>
-    /// The marks are counted in one grouped pass over the cohort's attendance, joined to the enrolments: four correlated
-    /// counts per row (one per status) were 2,000 index probes for a roster of 500.
-    /// </remarks>
-    public static Task<List<RosterRow>> RosterAsync(this AppDbContext db, long cohortId, CancellationToken ct = default)
-    {
-        var marks = db.Attendance.Where(a => db.Enrollments.Any(e => e.Id == a.EnrollmentId && e.CohortId == cohortId))
-            .GroupBy(a => a.EnrollmentId)
-            .Select(g => new
-            {
-                EnrollmentId = g.Key,
-                Present = g.Count(a => a.Status == AttendanceStatus.Present),
-                Late = g.Count(a => a.Status == AttendanceStatus.Late),
-                Excused = g.Count(a => a.Status == AttendanceStatus.Excused),
-                Absent = g.Count(a => a.Status == AttendanceStatus.Absent),
-            });
-        return (from e in db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId)
-                join m in marks on e.Id equals m.EnrollmentId into ms
-                from m in ms.DefaultIfEmpty()
-                orderby (e.Status == EnrollmentStatus.Enrolled ? 0 : e.Status == EnrollmentStatus.Waitlisted ? 1 : 2), e.WaitlistedAt,
-                    e.Trainee.FirstName, e.Trainee.LastName, e.Id
-                select new RosterRow(e.Id, e.TraineeId, e.Trainee.Title, e.Trainee.FirstName, e.Trainee.LastName, e.Trainee.NationalIdMasked,
-                    e.Trainee.Community, e.Trainee.Province, e.Trainee.Phone, e.Status, e.WaitlistedAt,
-                    (int?)m!.Present ?? 0, (int?)m!.Late ?? 0, (int?)m!.Excused ?? 0, (int?)m!.Absent ?? 0, // no marks yet: no group
-                    e.AssessmentScore, e.Completed, e.AttendedSessions, e.SessionCount))
-            .ToListAsync(ct);
     }
 }

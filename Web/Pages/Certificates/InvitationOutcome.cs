@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Web.Pages.Certificates;
+
+public enum InvitationOutcome { Invited, AlreadyHasAccount, NoEmail, EmailTaken, NotFound }

@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Web.Pages.Trainees;
+
+public sealed record ImportProblem(string Field, string Key, string? Arg = null);
