@@ -1,13 +1,5 @@
 namespace PartnerPrograms.Web.Pages.Reports;
 
-/// <summary>The home dashboard's figures for one role (also GET /api/v1/reports/summary).</summary>
-public sealed record DashboardSummary(
-    string Role, int? Year, int ActiveMous, int OverdueActions, int DueThisMonth, int CohortsRunning,
-    int TraineesRegistered, int TraineesCompleted, int CertificatesIssued, CategoryCounts CommunitiesByCategory,
-    List<PartnerFigures> ByPartner, List<RegionFigures> ByRegion, List<TrainingFigures> ByCourse);
-
-public sealed record FilterChoices(List<(long Id, string Title)> Courses, List<(long Id, string Name)> Partners);
-
 public sealed class DashboardService(ReportQueries reports, TimeProvider clock, AppDbContext db, FigureCache figures)
 {
     public DateOnly Today => Infrastructure.Dates.TodayInBangkok(clock);
