@@ -71,8 +71,12 @@ public sealed class ReportQueries(AppDbContext db)
     {
         var counts = await db.Communities.AsNoTracking().GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count);
-        return new CategoryCounts(counts.GetValueOrDefault(CommunityCategory.A), counts.GetValueOrDefault(CommunityCategory.B),
-            counts.GetValueOrDefault(CommunityCategory.C), counts.GetValueOrDefault(CommunityCategory.D), counts.GetValueOrDefault(CommunityCategory.Unclassified));
+        return new CategoryCounts(
+            counts.GetValueOrDefault(CommunityCategory.A),
+            counts.GetValueOrDefault(CommunityCategory.B),
+            counts.GetValueOrDefault(CommunityCategory.C),
+            counts.GetValueOrDefault(CommunityCategory.D),
+            counts.GetValueOrDefault(CommunityCategory.Unclassified));
     }
 
     /// <summary>Per partner organisation: MOUs in force, actions it is responsible for, trainees of the cohorts it delivers.</summary>
@@ -118,7 +122,9 @@ public sealed class ReportQueries(AppDbContext db)
     public async Task<TrainingCells> TrainingCellsAsync(ReportFilter f)
     {
         var cohorts = Cohorts(f);
-        var enrolments = await Registered(f).Join(cohorts, e => e.CohortId, c => c.Id, (e, c) => new { c.CourseId, c.Province, e.Completed, e.AttendedSessions, e.SessionCount })
+        var enrolments = await Registered(f)
+            .Join(cohorts, e => e.CohortId, c => c.Id,
+                (e, c) => new { c.CourseId, c.Province, e.Completed, e.AttendedSessions, e.SessionCount })
             .GroupBy(x => new { x.CourseId, x.Province })
             .Select(g => new TrainingCell(g.Key.CourseId, g.Key.Province, g.Count(), g.Count(x => x.Completed == true),
                 g.Sum(x => x.AttendedSessions ?? 0), g.Sum(x => x.SessionCount ?? 0), 0))
