@@ -46,7 +46,8 @@ public class IndexModel(TimeProvider clock, IServiceProvider services) : PageMod
             // The query filters limit both lists to the signed-in participant's own records.
             MyCohorts = await db.Enrollments.AsNoTracking().Where(e => e.Status == EnrollmentStatus.Enrolled)
                 .OrderByDescending(e => e.Cohort.StartDate).ThenByDescending(e => e.Id)
-                .Select(e => new MyCohort(e.CohortId, e.Cohort.Course.TitleTh, e.Cohort.Name, e.Cohort.Status, e.Cohort.StartDate, e.Cohort.EndDate, e.Completed))
+                .Select(e => new MyCohort(e.CohortId, e.Cohort.Course.TitleTh, e.Cohort.Name, e.Cohort.Status,
+                    e.Cohort.StartDate, e.Cohort.EndDate, e.Completed))
                 .ToListAsync();
             MyCertificates = await db.Certificates.AsNoTracking().Where(c => c.Status == CertificateStatus.Valid).OrderByDescending(c => c.IssuedOn)
                 .Select(c => new MyCertificate(c.Code, c.CourseTitle, c.CohortName, c.IssuedOn)).ToListAsync();
@@ -89,5 +90,8 @@ public class IndexModel(TimeProvider clock, IServiceProvider services) : PageMod
     }
 
     public string ListUrl(ReportListKind kind, long? courseId = null, long? partnerId = null) =>
-        "/Reports/List" + new ReportFilter(kind is ReportListKind.Overdue or ReportListKind.DueThisMonth ? null : Summary?.Year, courseId, partnerId).Query(kind.ToString());
+        "/Reports/List"
+        + new ReportFilter(
+                kind is ReportListKind.Overdue or ReportListKind.DueThisMonth ? null : Summary?.Year, courseId, partnerId)
+            .Query(kind.ToString());
 }

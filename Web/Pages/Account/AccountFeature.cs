@@ -48,7 +48,9 @@ public sealed class AccountFeature : IPortalFeature
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut) return TypedResults.Problem(title: "Account locked", detail: "Too many failed attempts; try again later.", statusCode: 401);
         if (!result.Succeeded) return unauthorized;
-        var (token, plain) = ApiToken.Create(user.Id, string.IsNullOrWhiteSpace(request.Name) ? "API" : request.Name.Trim()[..Math.Min(100, request.Name.Trim().Length)],
+        var (token, plain) = ApiToken.Create(
+            user.Id,
+            string.IsNullOrWhiteSpace(request.Name) ? "API" : request.Name.Trim()[..Math.Min(100, request.Name.Trim().Length)],
             clock.GetUtcNow().UtcDateTime, TokenLifetime);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();

@@ -73,7 +73,11 @@ public sealed class CommunityService(AppDbContext db, TimeProvider clock)
         Enum.TryParse<CommunityCategory>(value?.Trim(), ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null;
 
     public static Region? ParseRegion(string? value) =>
-        Enum.TryParse<Region>(value?.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(value, out _) ? r : null;
+        Enum.TryParse<Region>(value?.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var r)
+        && Enum.IsDefined(r)
+        && !int.TryParse(value, out _)
+            ? r
+            : null;
 
     /// <summary>Filters shared by the list page and the API. Province is the DOPA code ("50") or the Thai or English name.</summary>
     public IQueryable<Community> Filter(IQueryable<Community> query, CommunityCategory? category, string? province, Region? region, string? q)
@@ -88,7 +92,8 @@ public sealed class CommunityService(AppDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(q))
         {
             var pattern = SearchPattern.Contains(q);
-            query = query.Where(x => EF.Functions.ILike(x.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(x.ContactName ?? "", pattern, SearchPattern.Escape));
+            query = query.Where(x => EF.Functions.ILike(x.Name, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(x.ContactName ?? "", pattern, SearchPattern.Escape));
         }
         return query;
     }

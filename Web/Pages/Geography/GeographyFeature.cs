@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PartnerPrograms.Domain.Geography;
 
 namespace PartnerPrograms.Web.Pages.Geography;
 
@@ -40,16 +39,4 @@ public sealed class GeographyFeature : IPortalFeature
         return TypedResults.Ok(await db.SubDistricts.AsNoTracking().Where(s => s.DistrictId == code).OrderBy(s => s.NameTh)
             .Select(s => new PlaceDto(s.Id, s.NameTh, s.NameEn, s.PostalCode)).ToListAsync());
     }
-}
-
-/// <summary>Loads the lists before the app serves requests (the migrator has run by then).</summary>
-public sealed class GeographyStartup(PortalDatabase database, ILogger<GeographyStartup> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (await GeographyLoader.EnsureLoadedAsync(database.ConnectionString, cancellationToken))
-            logger.LogInformation("Loaded the Thai administrative lists");
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -35,7 +35,8 @@ public sealed class NationalIdMaintenance(NationalIdProtector protector, ILogger
             await using var batch = new NpgsqlBatch(conn, tx);
             foreach (var (id, digits) in chunk)
             {
-                var clean = NationalId.Normalize(digits) ?? throw new InvalidOperationException($"Trainee {id} has a malformed national ID; fix it before converting.");
+                var clean = NationalId.Normalize(digits) ?? throw new InvalidOperationException(
+                    $"Trainee {id} has a malformed national ID; fix it before converting.");
                 batch.BatchCommands.Add(Update(id, protector.Encrypt(clean, id), protector.Hash(clean), NationalId.Mask(clean),
                     "update trainees set national_id_cipher = $2, national_id_hash = $3, national_id_masked = $4, national_id_plain = null where id = $1"));
             }
@@ -67,7 +68,9 @@ public sealed class NationalIdMaintenance(NationalIdProtector protector, ILogger
         {
             var rows = new List<(long Id, byte[] Cipher)>();
             await using (var cmd = new NpgsqlCommand(
-                "select id, national_id_cipher from trainees where national_id_cipher is not null and get_byte(national_id_cipher, 0) <> 0 and id > $1 order by id limit $2", conn))
+                "select id, national_id_cipher from trainees"
+                + " where national_id_cipher is not null and get_byte(national_id_cipher, 0) <> 0 and id > $1"
+                + " order by id limit $2", conn))
             {
                 cmd.Parameters.Add(new NpgsqlParameter { Value = last });
                 cmd.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
@@ -145,7 +148,9 @@ public sealed class NationalIdMaintenance(NationalIdProtector protector, ILogger
         }
         logger.LogInformation("National-ID key rotation: {Reencrypted} re-encrypted, {Rehashed} re-hashed of {Total}", reencrypted, rehashed, total);
         if (unreadable.Count > 0)
-            logger.LogWarning("National-ID key rotation: {Count} IDs do not decrypt for their own rows (moved from another row or damaged) and were left as they are: trainees {Ids}",
+            logger.LogWarning(
+                "National-ID key rotation: {Count} IDs do not decrypt for their own rows (moved from another row or "
+                + "damaged) and were left as they are: trainees {Ids}",
                 unreadable.Count, string.Join(", ", unreadable.Take(100)));
         return new RotationResult(reencrypted, rehashed, total, unreadable.Count);
     }
@@ -163,7 +168,8 @@ public sealed class NationalIdMaintenance(NationalIdProtector protector, ILogger
     private static async Task<bool> PlainColumnExistsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            "select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'trainees' and column_name = 'national_id_plain')", conn, tx);
+            "select exists (select 1 from information_schema.columns where table_schema = current_schema()"
+            + " and table_name = 'trainees' and column_name = 'national_id_plain')", conn, tx);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

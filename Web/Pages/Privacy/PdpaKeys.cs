@@ -44,7 +44,8 @@ public static class PdpaKeys
         }
         var current = section["CurrentKeyId"];
         if (string.IsNullOrWhiteSpace(current))
-            yield return $"{ProductionChecks.Setting("Pdpa:CurrentKeyId")}: missing (the id of the key new national IDs are encrypted with, e.g. 1). {notConfigured}";
+            yield return $"{ProductionChecks.Setting("Pdpa:CurrentKeyId")}: missing "
+                + $"(the id of the key new national IDs are encrypted with, e.g. 1). {notConfigured}";
         else if (keys.Count > 0 && keys.All(k => k.Key != current.Trim()))
             yield return $"{ProductionChecks.Setting("Pdpa:CurrentKeyId")}: '{current}' names no configured Pdpa:NationalIdKeys:<id>";
         var lookup = section["LookupKey"];

@@ -41,7 +41,9 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         try { return protector.Decrypt(cipher, traineeId); }
         catch (System.Security.Cryptography.CryptographicException)
         {
-            logger.LogWarning("The national ID stored for trainee {TraineeId} does not decrypt for that record: it was moved from another row or damaged", traineeId);
+            logger.LogWarning(
+                "The national ID stored for trainee {TraineeId} does not decrypt for that record: "
+                + "it was moved from another row or damaged", traineeId);
             return null;
         }
     }
@@ -55,8 +57,16 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         DateTime CreatedAt, DateTime? WaitlistedAt, DateTime? WithdrawnAt, decimal? AssessmentScore, bool? Completed, int? AttendedSessions, int? SessionCount,
         List<ExportedAttendance> Attendance);
     public sealed record ExportedAttendance(DateOnly Date, TimeOnly StartTime, string Topic, AttendanceStatus Status, DateTime RecordedAt);
-    public sealed record ExportedCertificate(string Code, string Status, string HolderName, string? HolderNameEn, string Course, string Cohort, DateOnly IssuedOn,
-        decimal Hours, DateTime? RevokedAt);
+    public sealed record ExportedCertificate(
+        string Code,
+        string Status,
+        string HolderName,
+        string? HolderNameEn,
+        string Course,
+        string Cohort,
+        DateOnly IssuedOn,
+        decimal Hours,
+        DateTime? RevokedAt);
     public sealed record ExportedAccount(string? Email, string DisplayName, string Role, string PreferredLanguage, bool IsDisabled, DateTime CreatedAt);
     public sealed record ExportedAudit(DateTime At, PersonalDataAction Action, string By);
 
@@ -75,7 +85,8 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
                     .Select(x => new ExportedAttendance(x.s.Date, x.s.StartTime, x.s.Topic, x.a.Status, x.a.RecordedAt)).ToList()))
             .ToListAsync(ct);
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.TraineeId == traineeId).OrderBy(c => c.IssuedOn)
-            .Select(c => new ExportedCertificate(c.Code, c.Status.ToString(), c.HolderName, c.HolderNameEn, c.CourseTitle, c.CohortName, c.IssuedOn, c.Hours, c.RevokedAt))
+            .Select(c => new ExportedCertificate(c.Code, c.Status.ToString(), c.HolderName, c.HolderNameEn,
+                c.CourseTitle, c.CohortName, c.IssuedOn, c.Hours, c.RevokedAt))
             .ToListAsync(ct);
         var accounts = await db.Users.AsNoTracking().Where(u => u.TraineeId == traineeId)
             .Select(u => new ExportedAccount(u.Email, u.DisplayName, u.Role, u.PreferredLanguage, u.IsDisabled, u.CreatedAt)).ToListAsync(ct);
@@ -83,7 +94,10 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
             .Select(a => new ExportedAudit(a.At, a.Action, a.UserName)).ToListAsync(ct);
         var export = new Export(clock.GetUtcNow().UtcDateTime,
             new ExportedTrainee(t.Id, t.Title, t.FirstName, t.LastName, t.FirstNameEn, t.LastNameEn,
-                t.NationalIdCipher is null || ReadNationalId(t.Id, t.NationalIdCipher) is not { } digits ? null : NationalId.Format(digits), t.BirthDate, t.Phone, t.Email, t.LineId,
+                t.NationalIdCipher is null || ReadNationalId(t.Id, t.NationalIdCipher) is not { } digits
+                    ? null
+                    : NationalId.Format(digits),
+                t.BirthDate, t.Phone, t.Email, t.LineId,
                 t.Province, t.Community, t.PdpaConsentAt, t.PdpaConsentBy, t.CreatedAt, t.ErasedAt),
             enrolments, certificates, accounts, audit);
         return JsonSerializer.SerializeToUtf8Bytes(export, Json);
@@ -107,7 +121,9 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         var certificates = await db.Certificates.IgnoreQueryFilters().Where(c => c.TraineeId == traineeId).ToListAsync(ct);
         var accounts = await db.Users.Where(u => u.TraineeId == traineeId).ToListAsync(ct);
         // Everything that could name the person in a message, read before any of it is emptied.
-        var traces = MailErasure.Collect(t, t.NationalIdCipher is null ? null : ReadNationalId(traineeId, t.NationalIdCipher), certificates, accounts, protector);
+        var traces = MailErasure.Collect(t,
+            t.NationalIdCipher is null ? null : ReadNationalId(traineeId, t.NationalIdCipher),
+            certificates, accounts, protector);
         t.Erase(now);
 
         foreach (var c in certificates)
@@ -118,7 +134,9 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         }
         var cohorts = certificates.Select(c => c.CohortId).Distinct().ToList();
         if (cohorts.Count > 0)
-            await db.CertificateBatches.Where(b => cohorts.Contains(b.CohortId) && b.Zip != null).ExecuteUpdateAsync(s => s.SetProperty(b => b.Zip, (byte[]?)null), ct);
+            await db.CertificateBatches
+                .Where(b => cohorts.Contains(b.CohortId) && b.Zip != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Zip, (byte[]?)null), ct);
 
         foreach (var u in accounts)
         {

@@ -23,7 +23,8 @@ public sealed class ReminderKeyMaintenance(NationalIdProtector keys, ILogger<Rem
         {
             var rows = new List<(long Id, string Kind, string Key, string Occurrence)>();
             await using (var cmd = new NpgsqlCommand(
-                $"select id, kind, recipient_key, occurrence_key from reminder_log where recipient_key like '{RecipientKeys.EmailPrefix}%' order by id limit {BatchSize}", conn))
+                "select id, kind, recipient_key, occurrence_key from reminder_log"
+                + $" where recipient_key like '{RecipientKeys.EmailPrefix}%' order by id limit {BatchSize}", conn))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct)) rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
             if (rows.Count == 0) break;

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using PartnerPrograms.Domain.Email;
 using PartnerPrograms.Domain.Reminders;
-using PartnerPrograms.Jobs.Email;
 using PartnerPrograms.Jobs.Reminders;
 
 namespace PartnerPrograms.Web.Pages.Reminders;
@@ -94,49 +91,5 @@ public sealed class ReminderFeature : IPortalFeature
         foreach (var source in sources) events.AddRange(await source.ForUserAsync(userId.Value, ct));
         var body = ICalendar.Write("PartnerPrograms", events, clock.GetUtcNow().UtcDateTime);
         return Results.Text(body, "text/calendar; charset=utf-8");
-    }
-}
-
-/// <summary>
-/// Secret feed addresses. Looked up by SHA-256; kept encrypted with data protection so the same address can be shown
-/// again; "new address" replaces it (the old one stops working).
-/// </summary>
-public sealed class CalendarFeeds(AppDbContext db, IDataProtectionProvider protection, IOptions<PortalOptions> options, TimeProvider clock)
-{
-    private readonly IDataProtector _protector = protection.CreateProtector("PartnerPrograms.CalendarFeed.v1");
-
-    public async Task<string> UrlAsync(Guid userId)
-    {
-        var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId);
-        var token = feed is null ? await CreateAsync(userId) : _protector.Unprotect(feed.TokenProtected);
-        return options.Value.Url($"/calendar/{token}.ics");
-    }
-
-    public async Task<string> RegenerateAsync(Guid userId)
-    {
-        await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync();
-        await CreateAsync(userId);
-        return await UrlAsync(userId);
-    }
-
-    public async Task<Guid?> ResolveAsync(string token)
-    {
-        var hash = ApiToken.Hash(token);
-        return await db.CalendarFeeds.Where(f => f.TokenHash == hash)
-            .Join(db.Users.Where(u => !u.IsDisabled), f => f.UserId, u => u.Id, (f, u) => (Guid?)f.UserId).SingleOrDefaultAsync();
-    }
-
-    private async Task<string> CreateAsync(Guid userId)
-    {
-        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        db.CalendarFeeds.Add(new CalendarFeed
-        {
-            UserId = userId,
-            TokenHash = ApiToken.Hash(token),
-            TokenProtected = _protector.Protect(token),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync();
-        return token;
     }
 }

@@ -53,7 +53,9 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
                         e.Cohort.StartDate,
                         e.Completed,
                     }).ToListAsync())
-                    .Select(x => new Row(Domain.Training.TraineeNames.Full(x.Title, x.FirstName, x.LastName), staff ? $"/Trainees/Details?id={x.TraineeId}" : null,
+                    .Select(x => new Row(
+                        Domain.Training.TraineeNames.Full(x.Title, x.FirstName, x.LastName),
+                        staff ? $"/Trainees/Details?id={x.TraineeId}" : null,
                         $"{x.Course} · {x.Cohort}", User.IsInRole(Roles.Participant) ? "/Training/My" : $"/Training/Cohorts/Details?id={x.CohortId}",
                         x.Province ?? "", x.StartDate, x.Completed == true ? "Completed" : x.Completed == false ? "Not completed" : "In training")).ToList();
                 break;
@@ -62,7 +64,10 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
                 Total = await certificates.CountAsync();
                 Rows = (await certificates.OrderByDescending(c => c.IssuedOn).ThenBy(c => c.Id).Skip(skip).Take(PageSize)
                     .Select(c => new { c.Code, c.HolderName, c.CourseTitle, c.CohortName, c.IssuedOn, c.CohortId }).ToListAsync())
-                    .Select(c => new Row(c.HolderName, staff ? $"/Certificates/Details?code={c.Code}" : "/Certificates/My", $"{c.CourseTitle} · {c.CohortName}",
+                    .Select(c => new Row(
+                        c.HolderName,
+                        staff ? $"/Certificates/Details?code={c.Code}" : "/Certificates/My",
+                        $"{c.CourseTitle} · {c.CohortName}",
                         staff ? $"/Training/Cohorts/Details?id={c.CohortId}" : null, c.Code, c.IssuedOn, "Valid")).ToList();
                 break;
             default:
@@ -86,7 +91,9 @@ public class ListModel(ReportQueries reports, DashboardService dashboard, AppDbC
         return Page();
     }
 
-    public string PageUrl(int page) => "/Reports/List" + Filter.Query(ListKind.ToString()) + "&p=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PageUrl(int page) =>
+        "/Reports/List" + Filter.Query(ListKind.ToString())
+        + "&p=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Title(ReportListKind kind) => kind switch
     {

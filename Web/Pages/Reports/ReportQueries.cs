@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using PartnerPrograms.Domain.Certificates;
 using PartnerPrograms.Domain.Communities;
 using PartnerPrograms.Domain.Geography;
@@ -6,65 +5,6 @@ using PartnerPrograms.Domain.Mous;
 using PartnerPrograms.Domain.Training;
 
 namespace PartnerPrograms.Web.Pages.Reports;
-
-/// <summary>
-/// The filters of every report, dashboard figure and drill-down list. Year is Gregorian (a Buddhist-era year, &gt; 2400,
-/// is converted when parsed); Province is the DOPA code or a name; Region the enum.
-/// </summary>
-public sealed record ReportFilter(int? Year = null, long? CourseId = null, long? PartnerId = null, string? Province = null, Region? Region = null)
-{
-    public static int? ParseYear(int? year) => year is { } y ? (y > 2400 ? y - 543 : y) : null;
-
-    public static Region? ParseRegion(string? value) =>
-        Enum.TryParse<Region>(value?.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(value, out _) ? r : null;
-
-    /// <summary>The query string of this filter (for links from a figure to its list, and to the exports).</summary>
-    public string Query(string? kind = null)
-    {
-        var parts = new List<string>();
-        if (kind is not null) parts.Add("kind=" + kind);
-        // "all" rather than nothing: the report and the exports default to the current year.
-        parts.Add("year=" + (Year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all"));
-        if (CourseId is { } c) parts.Add("courseId=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (PartnerId is { } p) parts.Add("partnerId=" + p.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!string.IsNullOrWhiteSpace(Province)) parts.Add("province=" + Uri.EscapeDataString(Province));
-        if (Region is { } r) parts.Add("region=" + r);
-        return "?" + string.Join('&', parts);
-    }
-}
-
-/// <summary>What a drill-down list shows; the dashboard's and report's figures are counts of exactly these rows.</summary>
-public enum ReportListKind { Registered, Completed, Certified, Overdue, DueThisMonth }
-
-public sealed record PartnerFigures(long OrganizationId, string Name, int ActiveMous, int Actions, int ActionsDone, int ActionsCancelled,
-    int OpenActions, int OverdueActions, int DueThisMonth, int TraineesRegistered, int TraineesCompleted)
-{
-    public decimal? ActionCompletionRate => Actions - ActionsCancelled > 0 ? Math.Round(100m * ActionsDone / (Actions - ActionsCancelled), 1, MidpointRounding.AwayFromZero) : null;
-}
-
-/// <summary>Communities by group, with the JSON names of the issue (A–D in capitals, unclassified).</summary>
-public sealed record CategoryCounts(
-    [property: JsonPropertyName("A")] int A, [property: JsonPropertyName("B")] int B, [property: JsonPropertyName("C")] int C,
-    [property: JsonPropertyName("D")] int D, [property: JsonPropertyName("unclassified")] int Unclassified)
-{
-    [JsonIgnore] public int Total => A + B + C + D + Unclassified;
-    public int Of(CommunityCategory c) => c switch
-    {
-        CommunityCategory.A => A,
-        CommunityCategory.B => B,
-        CommunityCategory.C => C,
-        CommunityCategory.D => D,
-        _ => Unclassified,
-    };
-}
-
-public sealed record RegionFigures(string Region, CategoryCounts Communities, int TraineesRegistered, int TraineesCompleted, int CertificatesIssued);
-
-public sealed record TrainingFigures(string Key, string Name, int Registered, int Completed, int Certified, int AttendedSessions, int HeldSessions)
-{
-    public decimal? CompletionRate => Registered > 0 ? Math.Round(100m * Completed / Registered, 1, MidpointRounding.AwayFromZero) : null;
-    public decimal? AttendanceRate => HeldSessions > 0 ? Math.Round(100m * AttendedSessions / HeldSessions, 1, MidpointRounding.AwayFromZero) : null;
-}
 
 /// <summary>
 /// Every report figure, aggregated in PostgreSQL (GROUP BY through EF), under the caller's query filters (a partner's
@@ -131,8 +71,12 @@ public sealed class ReportQueries(AppDbContext db)
     {
         var counts = await db.Communities.AsNoTracking().GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count);
-        return new CategoryCounts(counts.GetValueOrDefault(CommunityCategory.A), counts.GetValueOrDefault(CommunityCategory.B),
-            counts.GetValueOrDefault(CommunityCategory.C), counts.GetValueOrDefault(CommunityCategory.D), counts.GetValueOrDefault(CommunityCategory.Unclassified));
+        return new CategoryCounts(
+            counts.GetValueOrDefault(CommunityCategory.A),
+            counts.GetValueOrDefault(CommunityCategory.B),
+            counts.GetValueOrDefault(CommunityCategory.C),
+            counts.GetValueOrDefault(CommunityCategory.D),
+            counts.GetValueOrDefault(CommunityCategory.Unclassified));
     }
 
     /// <summary>Per partner organisation: MOUs in force, actions it is responsible for, trainees of the cohorts it delivers.</summary>
@@ -178,7 +122,9 @@ public sealed class ReportQueries(AppDbContext db)
     public async Task<TrainingCells> TrainingCellsAsync(ReportFilter f)
     {
         var cohorts = Cohorts(f);
-        var enrolments = await Registered(f).Join(cohorts, e => e.CohortId, c => c.Id, (e, c) => new { c.CourseId, c.Province, e.Completed, e.AttendedSessions, e.SessionCount })
+        var enrolments = await Registered(f)
+            .Join(cohorts, e => e.CohortId, c => c.Id,
+                (e, c) => new { c.CourseId, c.Province, e.Completed, e.AttendedSessions, e.SessionCount })
             .GroupBy(x => new { x.CourseId, x.Province })
             .Select(g => new TrainingCell(g.Key.CourseId, g.Key.Province, g.Count(), g.Count(x => x.Completed == true),
                 g.Sum(x => x.AttendedSessions ?? 0), g.Sum(x => x.SessionCount ?? 0), 0))
@@ -230,9 +176,3 @@ public sealed class ReportQueries(AppDbContext db)
 
     private sealed record RegionCount(Region Region, CommunityCategory Category, int Count);
 }
-
-public enum TrainingGrouping { Course, Province, Region }
-
-public sealed record TrainingCell(long CourseId, string? Province, int Registered, int Completed, int Attended, int Held, int Certified);
-
-public sealed record TrainingCells(List<TrainingCell> Cells, Dictionary<long, string> Courses, Dictionary<string, Region> Regions);

@@ -23,11 +23,17 @@ public sealed class ReportsFeature : IPortalFeature
             .WithSummary("A partner organisation's annual summary PDF (staff, or a partner for its own organisation).").RequirePdfLimits();
 
         var staff = api.MapGroup("/reports").RequireAuthorization(PortalAuth.StaffPolicy);
-        staff.MapGet("/programme.xlsx", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "xlsx", ct))
+        staff.MapGet("/programme.xlsx",
+                (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs,
+                    CancellationToken ct) => Programme(h, q, d, db, docs, "xlsx", ct))
             .WithSummary("The programme report as XLSX; filters year, courseId, partnerId, province, region.");
-        staff.MapGet("/programme.csv", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "csv", ct))
+        staff.MapGet("/programme.csv",
+                (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs,
+                    CancellationToken ct) => Programme(h, q, d, db, docs, "csv", ct))
             .WithSummary("The programme report as CSV (UTF-8 with BOM).");
-        staff.MapGet("/programme.pdf", (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs, CancellationToken ct) => Programme(h, q, d, db, docs, "pdf", ct))
+        staff.MapGet("/programme.pdf",
+                (HttpContext h, ReportQueries q, DashboardService d, AppDbContext db, ReportDocuments docs,
+                    CancellationToken ct) => Programme(h, q, d, db, docs, "pdf", ct))
             .WithSummary("The programme report as a Thai PDF for board meetings.").RequirePdfLimits();
     }
 
@@ -48,7 +54,9 @@ public sealed class ReportsFeature : IPortalFeature
         if (query["year"].ToString() is { Length: > 0 } ys)
         {
             if (ys == "all") year = null;
-            else if (int.TryParse(ys, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && ReportFilter.ParseYear(y) is >= 1990 and <= 2200)
+            else if (int.TryParse(ys, System.Globalization.NumberStyles.None,
+                         System.Globalization.CultureInfo.InvariantCulture, out var y)
+                     && ReportFilter.ParseYear(y) is >= 1990 and <= 2200)
                 year = ReportFilter.ParseYear(y);
             else errors["year"] = ["Give a year such as 2567 (Buddhist era) or 2024, or all."];
         }
@@ -92,7 +100,14 @@ public sealed class ReportsFeature : IPortalFeature
         };
     }
 
-    private static async Task<IResult> PartnerAnnual(long id, int? year, HttpContext http, AppDbContext db, DashboardService dashboard, ReportDocuments docs, CancellationToken ct)
+    private static async Task<IResult> PartnerAnnual(
+        long id,
+        int? year,
+        HttpContext http,
+        AppDbContext db,
+        DashboardService dashboard,
+        ReportDocuments docs,
+        CancellationToken ct)
     {
         // A partner may print its own organisation's summary only; a participant none.
         if (!http.User.IsStaff() && !(http.User.IsInRole(Roles.Partner) && http.User.OrganizationId() == id)) return ApiErrors.NotFound();

@@ -15,7 +15,13 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountMails
         var user = await users.FindByIdAsync(Id.ToString());
         if (user is null) return NotFound();
         Email = user.Email;
-        Input = new InviteModel.InputModel { DisplayName = user.DisplayName, Role = user.Role, OrganizationId = user.OrganizationId, Disabled = user.IsDisabled };
+        Input = new InviteModel.InputModel
+        {
+            DisplayName = user.DisplayName,
+            Role = user.Role,
+            OrganizationId = user.OrganizationId,
+            Disabled = user.IsDisabled,
+        };
         await LoadAsync();
         return Page();
     }

@@ -16,7 +16,8 @@ public class IndexModel(AppDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = SearchPattern.Contains(Q);
-            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern, SearchPattern.Escape) || EF.Functions.ILike(u.Email!, pattern, SearchPattern.Escape));
+            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(u.Email!, pattern, SearchPattern.Escape));
         }
         if (!string.IsNullOrEmpty(Role)) query = query.Where(u => u.Role == Role);
         Total = await query.CountAsync();

@@ -1,13 +1,5 @@
 namespace PartnerPrograms.Web.Pages.Reports;
 
-/// <summary>The home dashboard's figures for one role (also GET /api/v1/reports/summary).</summary>
-public sealed record DashboardSummary(
-    string Role, int? Year, int ActiveMous, int OverdueActions, int DueThisMonth, int CohortsRunning,
-    int TraineesRegistered, int TraineesCompleted, int CertificatesIssued, CategoryCounts CommunitiesByCategory,
-    List<PartnerFigures> ByPartner, List<RegionFigures> ByRegion, List<TrainingFigures> ByCourse);
-
-public sealed record FilterChoices(List<(long Id, string Title)> Courses, List<(long Id, string Name)> Partners);
-
 public sealed class DashboardService(ReportQueries reports, TimeProvider clock, AppDbContext db, FigureCache figures)
 {
     public DateOnly Today => Infrastructure.Dates.TodayInBangkok(clock);
@@ -20,7 +12,12 @@ public sealed class DashboardService(ReportQueries reports, TimeProvider clock, 
     /// <summary>Every organisation by Thai name (the partner filter of the reports and the MOU list), from the figure cache.</summary>
     public static Task<List<(long Id, string Name)>> OrganisationNamesAsync(AppDbContext db, FigureCache figures) =>
         figures.GetAsync(db, "organisation-names", async () =>
-            (await db.Organizations.AsNoTracking().OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh }).ToListAsync()).Select(o => (o.Id, o.NameTh)).ToList());
+            (await db.Organizations.AsNoTracking()
+                .OrderBy(o => o.NameTh)
+                .Select(o => new { o.Id, o.NameTh })
+                .ToListAsync())
+            .Select(o => (o.Id, o.NameTh))
+            .ToList());
 
     /// <summary>The programme report for a filter, from the figure cache (recomputed when the data changed).</summary>
     public Task<ProgrammeReport> ProgrammeAsync(ReportFilter filter)

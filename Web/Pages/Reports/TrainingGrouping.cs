@@ -1,0 +1,3 @@
+namespace PartnerPrograms.Web.Pages.Reports;
+
+public enum TrainingGrouping { Course, Province, Region }
