@@ -95,6 +95,8 @@ public class ActionModel(AppDbContext db, MouPlan plan, ActionProgress progress,
     {
         if (!violation.IsVersionConflict) return;
         Conflict = true;
+        // The conflict panel says it (with what to do next); the error list would repeat the same sentence.
+        ModelState[string.Empty]?.Errors.Clear();
         ModelState.Remove("Edit.Version");
         ModelState.Remove("Update.Version");
         Edit.Version = Action.Version;

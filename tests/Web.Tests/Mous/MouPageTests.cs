@@ -249,6 +249,8 @@ public class MouPageTests : MouWorld
         conflict.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = PageDriver.Parse(await conflict.Content.ReadAsStringAsync());
         doc.QuerySelector("[data-testid=conflict]")!.TextContent.ShouldContain("มีผู้อื่นแก้ไขภารกิจนี้");
+        (doc.QuerySelector("[data-testid=errors]")?.TextContent ?? "").ShouldNotContain("มีผู้อื่นแก้ไขภารกิจนี้", Case.Sensitive,
+            "the conflict is said once, in its panel");
         ((IHtmlTextAreaElement)doc.QuerySelector("textarea[name='Edit.Title']")!).Value.ShouldBe("ส่งข้อมูลภายในเดือนนี้", "the second editor's input is kept");
         (await App.DbAsync(db => db.MouActions.Where(a => a.Id == CddAction).Select(a => a.Title).SingleAsync())).ShouldBe("ส่งข้อมูลโรงเรียนออมทรัพย์ 20 แห่ง");
 
