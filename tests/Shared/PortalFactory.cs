@@ -58,8 +58,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }
 
+    /// <summary>The app on a database of its own, dropped again when the factory is disposed.</summary>
     public static async Task<PortalFactory> CreateAsync(IDictionary<string, string?>? settings = null) =>
-        new(await TestDatabase.CreateAsync(), settings);
+        new(await TestDatabase.CreateAsync(), settings) { _ownsDatabase = true };
+
+    private bool _ownsDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -119,5 +122,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing) try { Directory.Delete(MailDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // A full run makes a few hundred databases; kept to the end, they filled a CI disk (4 GB per run).
+        if (_ownsDatabase) await TestDatabase.DropAsync(ConnectionString);
     }
 }

@@ -13,6 +13,7 @@ public static class TestDatabase
     private static EmbeddedPostgres? _server;
     private static int _counter;
     private const string Template = "pp_template";
+    private const string Prefix = "pp-tests-";
 
     public static async Task<EmbeddedPostgres> ServerAsync()
     {
@@ -21,7 +22,8 @@ public static class TestDatabase
         try
         {
             if (_server is not null) return _server;
-            var dir = Path.Combine(Path.GetTempPath(), $"pp-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+            RemoveLeftovers();
+            var dir = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
             var server = await EmbeddedPostgres.StartAsync(dir, Template);
             await Migrator.MigrateAsync(server.ConnectionString(Template));
             await PartnerPrograms.Jobs.Scheduling.JobSchema.InstallAsync(server.ConnectionString(Template));
@@ -50,5 +52,53 @@ public static class TestDatabase
         }
         finally { Lock.Release(); }
         return server.ConnectionString(name);
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateAsync"/>, closing what still uses it. Best effort.</summary>
+    public static async Task DropAsync(string connectionString)
+    {
+        if (_server is null) return;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (name is null || !name.StartsWith("pp_test_", StringComparison.Ordinal)) return;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await using var conn = new NpgsqlConnection(_server.AdminConnectionString());
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException) { /* a server a test stopped on purpose; the folder goes at process exit */ }
+    }
+
+    /// <summary>
+    /// Servers of test runs that were killed (a timeout, Ctrl+C) never reach their exit handler: their folders and
+    /// postmasters stay. A folder whose test process is gone is removed, with its server, before a new one starts.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var pidText = Path.GetFileName(dir)[Prefix.Length..].Split('-')[0];
+            if (!int.TryParse(pidText, out var pid) || ProcessIsAlive(pid)) continue;
+            if (PostmasterPid(dir) is { } postmaster && ProcessIsAlive(postmaster))
+            {
+                try { using var p = System.Diagnostics.Process.GetProcessById(postmaster); p.Kill(); p.WaitForExit(5000); }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            }
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static int? PostmasterPid(string dir)
+    {
+        try { return int.TryParse(File.ReadLines(Path.Combine(dir, "postmaster.pid")).FirstOrDefault(), out var pid) ? pid : null; }
+        catch (IOException) { return null; }
     }
 }
