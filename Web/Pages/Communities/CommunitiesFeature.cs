@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PartnerPrograms.Domain.Communities;
+using PartnerPrograms.Domain.Geography;
 
 namespace PartnerPrograms.Web.Pages.Communities;
 
@@ -52,7 +53,7 @@ public sealed class CommunitiesFeature : IPortalFeature
         var errors = new Dictionary<string, string[]>();
         var cat = CommunityService.ParseCategory(category);
         if (!string.IsNullOrEmpty(category) && cat is null) errors["category"] = ["Use A, B, C, D or unclassified."];
-        var reg = CommunityService.ParseRegion(region);
+        var reg = Regions.Parse(region);
         if (!string.IsNullOrEmpty(region) && reg is null) errors["region"] = ["Use north, central, northEast, west, east or south."];
         if (errors.Count > 0) return ApiErrors.Validation(errors);
         var size = QueryLimits.PageSize(pageSize, 50, 500);

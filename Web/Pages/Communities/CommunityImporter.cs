@@ -15,53 +15,6 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
     public const long MaxBytes = 5 * 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Header names we accept (English or Thai), mapped to our field.</summary>
-    private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["name"] = "name",
-        ["community"] = "name",
-        ["ชื่อชุมชน"] = "name",
-        ["ชุมชน"] = "name",
-        ["village_no"] = "village_no",
-        ["moo"] = "village_no",
-        ["หมู่ที่"] = "village_no",
-        ["หมู่"] = "village_no",
-        ["sub_district"] = "sub_district",
-        ["tambon"] = "sub_district",
-        ["ตำบล"] = "sub_district",
-        ["ตำบล/แขวง"] = "sub_district",
-        ["sub_district_code"] = "sub_district_code",
-        ["รหัสตำบล"] = "sub_district_code",
-        ["district"] = "district",
-        ["amphoe"] = "district",
-        ["อำเภอ"] = "district",
-        ["อำเภอ/เขต"] = "district",
-        ["province"] = "province",
-        ["จังหวัด"] = "province",
-        ["latitude"] = "latitude",
-        ["lat"] = "latitude",
-        ["ละติจูด"] = "latitude",
-        ["longitude"] = "longitude",
-        ["lng"] = "longitude",
-        ["lon"] = "longitude",
-        ["ลองจิจูด"] = "longitude",
-        ["contact_name"] = "contact_name",
-        ["contact"] = "contact_name",
-        ["ผู้ประสานงาน"] = "contact_name",
-        ["contact_phone"] = "contact_phone",
-        ["phone"] = "contact_phone",
-        ["โทรศัพท์"] = "contact_phone",
-        ["contact_email"] = "contact_email",
-        ["email"] = "contact_email",
-        ["อีเมล"] = "contact_email",
-        ["partners"] = "partners",
-        ["หน่วยงานภาคี"] = "partners",
-        ["notes"] = "notes",
-        ["หมายเหตุ"] = "notes",
-    };
-
-    private const string LineKey = "__line";
-
     public sealed record RowError(string Template, params string[] Args);
 
     public sealed class ImportRow
@@ -89,7 +42,7 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
     {
         List<Dictionary<string, string>> raw;
         // Over the row limit the reader refuses the whole file: nothing is staged, so nothing can be half imported.
-        try { raw = ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes, limits.Value.Communities)); }
+        try { raw = CommunityImportColumns.ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes, limits.Value.Communities)); }
         catch (SpreadsheetReader.FileProblem p) { return (null, p.Message, p.Args); }
         if (raw.Count == 0) return (null, "The file has no data rows.", []);
         if (!raw[0].ContainsKey("name")) return (null, "The file needs a 'name' column (see the template).", []);
@@ -128,7 +81,7 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
             var r = raw[i];
             string Get(string key) => r.TryGetValue(key, out var v) ? v.Trim() : "";
             // The row number people see in their spreadsheet (the header is row 1).
-            var row = new ImportRow { RowNumber = int.Parse(r[LineKey], CultureInfo.InvariantCulture), Name = Get("name") };
+            var row = new ImportRow { RowNumber = int.Parse(r[CommunityImportColumns.LineKey], CultureInfo.InvariantCulture), Name = Get("name") };
             if (row.Name.Length == 0) row.Errors.Add(new("The community name is missing."));
             else if (row.Name.Length > 300) row.Errors.Add(new("The community name is longer than 300 characters."));
 
@@ -260,22 +213,5 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
         if (value.Length == 0) return null;
         if (value.Length > max) row.Errors.Add(new("'{0}' is longer than {1} characters.", column, max.ToString(CultureInfo.InvariantCulture)));
         return value.Length > max ? value[..max] : value;
-    }
-
-    private static string? Field(string header) =>
-        Headers.TryGetValue(header.Trim().TrimStart('\uFEFF').Replace(' ', '_'), out var f) ? f
-        : Headers.TryGetValue(header.Trim().TrimStart('\uFEFF'), out f) ? f : null;
-
-    /// <summary>The sheet's rows keyed by our field names (unknown columns dropped), with the row number under <see cref="LineKey"/>.</summary>
-    private static List<Dictionary<string, string>> ToRows(SpreadsheetReader.Sheet sheet)
-    {
-        var headers = sheet.Header.Select(Field).ToList();
-        return sheet.Rows.Select(r =>
-        {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal) { [LineKey] = r.Row.ToString(CultureInfo.InvariantCulture) };
-            for (var i = 0; i < headers.Count; i++)
-                if (headers[i] is { } f) row[f] = i < r.Cells.Length ? r.Cells[i] : "";
-            return row;
-        }).ToList();
     }
 }

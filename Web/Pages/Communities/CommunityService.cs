@@ -72,13 +72,6 @@ public sealed class CommunityService(AppDbContext db, TimeProvider clock)
     public static CommunityCategory? ParseCategory(string? value) =>
         Enum.TryParse<CommunityCategory>(value?.Trim(), ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null;
 
-    public static Region? ParseRegion(string? value) =>
-        Enum.TryParse<Region>(value?.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var r)
-        && Enum.IsDefined(r)
-        && !int.TryParse(value, out _)
-            ? r
-            : null;
-
     /// <summary>Filters shared by the list page and the API. Province is the DOPA code ("50") or the Thai or English name.</summary>
     public IQueryable<Community> Filter(IQueryable<Community> query, CommunityCategory? category, string? province, Region? region, string? q)
     {

@@ -44,7 +44,7 @@ public class GroupCModel(AppDbContext db, CommunityService service) : PageModel
     private static string Csv(string v) => (v = Training.TableExport.Neutralize(v)).IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
 
     private async Task<List<Row>> LoadAsync() =>
-        await service.Filter(db.Communities.AsNoTracking(), CommunityCategory.C, Province, CommunityService.ParseRegion(Region), null)
+        await service.Filter(db.Communities.AsNoTracking(), CommunityCategory.C, Province, Regions.Parse(Region), null)
             .OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).Take(1000)
             .Select(c => new Row(c.Id, c.Name, c.VillageNo,
                 db.SubDistricts.Where(s => s.Id == c.SubDistrictId).Select(s => s.NameTh).First(),

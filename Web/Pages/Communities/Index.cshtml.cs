@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
     public async Task OnGetAsync()
     {
         PageNumber = PartnerPrograms.Web.Infrastructure.QueryLimits.Page(PageNumber);
-        var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, CommunityService.ParseRegion(Region), Q);
+        var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, Regions.Parse(Region), Q);
         // The page and the number of all matches in one round trip: the total is an uncorrelated subquery (an InitPlan,
         // evaluated once); only a page past the end needs its own count.
         var page = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)

@@ -10,13 +10,6 @@ public sealed record ReportFilter(int? Year = null, long? CourseId = null, long?
 {
     public static int? ParseYear(int? year) => year is { } y ? (y > 2400 ? y - 543 : y) : null;
 
-    public static Region? ParseRegion(string? value) =>
-        Enum.TryParse<Region>(value?.Trim().Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var r)
-        && Enum.IsDefined(r)
-        && !int.TryParse(value, out _)
-            ? r
-            : null;
-
     /// <summary>The query string of this filter (for links from a figure to its list, and to the exports).</summary>
     public string Query(string? kind = null)
     {

@@ -73,7 +73,7 @@ public sealed class ReportsFeature : IPortalFeature
         var province = query["province"].ToString();
         if (province.Length > 0 && ThaiProvinces.Find(province) is null) errors["province"] = ["Unknown province: give its code (e.g. 44) or name."];
         Region? region = null;
-        if (query["region"].ToString() is { Length: > 0 } rs && (region = ReportFilter.ParseRegion(rs)) is null)
+        if (query["region"].ToString() is { Length: > 0 } rs && (region = Regions.Parse(rs)) is null)
             errors["region"] = ["Unknown region: North, Central, NorthEast, West, East or South."];
         return errors.Count > 0 ? (null, errors) : (new ReportFilter(year, course, partner, province.Length > 0 ? province : null, region), errors);
     }

@@ -34,14 +34,7 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
                 e.Attendance.Count(a => a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late), e.Cohort.Sessions.Count(), e.Completed))
             .ToListAsync();
         var taken = History.Select(h => h.CohortId).ToList();
-        OpenCohorts = (await db.Cohorts.AsNoTracking()
-                .Where(c => (c.Status == CohortStatus.Planned || c.Status == CohortStatus.Open || c.Status == CohortStatus.Running) && !taken.Contains(c.Id))
-                .OrderBy(c => c.Course.TitleTh)
-                .ThenBy(c => c.Name)
-                .Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name })
-                .Take(300)
-                .ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+        OpenCohorts = await CohortChoices.LoadAsync(db, taken);
         return Page();
     }
 

@@ -30,14 +30,7 @@ public class ImportModel(AppDbContext db, TraineeImporter importer, IStringLocal
             if (loaded is null) return NotFound();
             (Import, Rows) = loaded.Value;
         }
-        OpenCohorts = (await db.Cohorts.AsNoTracking()
-                .Where(c => c.Status == CohortStatus.Planned || c.Status == CohortStatus.Open || c.Status == CohortStatus.Running)
-                .OrderBy(c => c.Course.TitleTh)
-                .ThenBy(c => c.Name)
-                .Select(c => new { c.Id, Name = c.Course.TitleTh + " · " + c.Name })
-                .Take(300)
-                .ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+        OpenCohorts = await CohortChoices.LoadAsync(db);
         return Page();
     }
 

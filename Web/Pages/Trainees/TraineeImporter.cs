@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NpgsqlTypes;
 using PartnerPrograms.Domain.Privacy;
 using PartnerPrograms.Domain.Training;
@@ -19,14 +18,7 @@ public sealed class TraineeImporter(
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int BatchSize = 1000;
-    // Thai text as UTF-8 rather than \uXXXX escapes and no nulls: the stored rows (jsonb, never HTML) are about half
-    // the size, which is most of what storing and loading a 10,000-row preview costs. Both forms read back the same.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
+    private readonly StoredImportRows _storedRows = new(nationalIds);
     public static readonly string[] RequiredFields = ["firstName", "lastName", "nationalId"];
     public static string ExpectedColumns =>
         "title, firstName, lastName, firstNameEn, lastNameEn, nationalId, birthDate, phone, email, lineId, province, " +
@@ -99,7 +91,7 @@ public sealed class TraineeImporter(
             CreatedBy = userId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             FileName = fileName.Length > 300 ? fileName[..300] : fileName,
-            Rows = Serialize(rows),
+            Rows = _storedRows.Write(rows),
             RowCount = rows.Count,
             ErrorCount = rows.Count(r => !r.IsValid),
         };
@@ -113,7 +105,7 @@ public sealed class TraineeImporter(
         var import = await db.TraineeImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.CreatedBy == userId, ct);
         if (import is null) return null;
         // The preview shows counts and the bad rows' names and problems, never a national ID: none is decrypted here.
-        return (import, Deserialize(import.Rows, decryptNationalIds: false));
+        return (import, _storedRows.Read(import.Rows, decryptNationalIds: false));
     }
 
     public sealed record CommitResult(int Created, int Matched, int Skipped, int Enrolled, int Waitlisted);
@@ -133,7 +125,7 @@ public sealed class TraineeImporter(
                 """).ToListAsync(ct);
             if (locked.Count == 0) return null;
             var import = await db.TraineeImports.SingleAsync(i => i.Id == id, ct);
-            var rows = Deserialize(import.Rows);
+            var rows = _storedRows.Read(import.Rows);
             var valid = rows.Where(r => r.IsValid).ToList();
             skipped = rows.Count - valid.Count;
             var cleaned = valid.Select(r => { r.Fields.Validate(out var c); return c; }).ToList();
@@ -210,47 +202,4 @@ public sealed class TraineeImporter(
         public long Id { get; set; }
         public byte[] Hash { get; set; } = [];
     }
-
-    /// <summary>The rows as stored: each national-ID cell encrypted, so a pending import holds no plain ID either.</summary>
-    private string Serialize(List<ImportedRow> rows)
-    {
-        var stored = rows.Select(r => new ImportedRow
-        {
-            Row = r.Row,
-            Problems = r.Problems,
-            ExistingTraineeId = r.ExistingTraineeId,
-            Fields = WithNationalId(
-                r.Fields,
-                string.IsNullOrEmpty(r.Fields.NationalId)
-                    ? r.Fields.NationalId
-                    : nationalIds.EncryptText(r.Fields.NationalId)),
-        }).ToList();
-        return JsonSerializer.Serialize(stored, Json);
-    }
-
-    private List<ImportedRow> Deserialize(string json, bool decryptNationalIds = true)
-    {
-        var rows = JsonSerializer.Deserialize<List<ImportedRow>>(json, Json) ?? [];
-        foreach (var r in rows)
-            if (!string.IsNullOrEmpty(r.Fields.NationalId))
-                r.Fields.NationalId = decryptNationalIds ? nationalIds.DecryptText(r.Fields.NationalId) : null;
-        return rows;
-    }
-
-    private static TraineeFields WithNationalId(TraineeFields f, string? nationalId) => new()
-    {
-        Title = f.Title,
-        FirstName = f.FirstName,
-        LastName = f.LastName,
-        FirstNameEn = f.FirstNameEn,
-        LastNameEn = f.LastNameEn,
-        NationalId = nationalId,
-        BirthDate = f.BirthDate,
-        Phone = f.Phone,
-        Email = f.Email,
-        LineId = f.LineId,
-        Province = f.Province,
-        Community = f.Community,
-        PdpaConsent = f.PdpaConsent,
-    };
 }
