@@ -18,10 +18,11 @@ test-tools:
 	@npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
 
 # The code style of .editorconfig (layout, usings): `make format` applies it, `make test` (so CI) checks it.
-format: restore
+# After a build: on a tree never built, dotnet format cannot see the generated code and would drop usings it needs.
+format: build
 	dotnet format PartnerPrograms.sln --no-restore --severity warn
 
-format-check: restore
+format-check: build
 	dotnet format PartnerPrograms.sln --no-restore --severity warn --verify-no-changes
 
 test: build format-check test-tools
