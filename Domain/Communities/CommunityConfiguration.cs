@@ -7,7 +7,7 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
 {
     public void Configure(EntityTypeBuilder<Community> b)
     {
-        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.Name).HasMaxLength(300).UseCollation(ThaiCollation.Name);
         // Plain numeric (the values are rounded to 6 places in code): the schema test compares types without precision.
         b.Property(c => c.Latitude).HasColumnType("numeric");
         b.Property(c => c.Longitude).HasColumnType("numeric");

@@ -7,9 +7,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organization> b)
     {
-        b.Property(o => o.NameTh).HasMaxLength(300);
+        b.Property(o => o.NameTh).HasMaxLength(300).UseCollation(ThaiCollation.Name);
         b.Property(o => o.NameEn).HasMaxLength(300);
-        b.Property(o => o.ShortName).HasMaxLength(50);
+        b.Property(o => o.ShortName).HasMaxLength(50).UseCollation(ThaiCollation.Name);
         b.Property(o => o.Address).HasMaxLength(1000);
         b.Property(o => o.Province).HasMaxLength(100);
         b.Property(o => o.Version).IsRowVersion();

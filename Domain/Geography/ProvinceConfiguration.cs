@@ -8,7 +8,7 @@ internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
     {
         b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.Code).HasMaxLength(2);
-        b.Property(p => p.NameTh).HasMaxLength(100);
+        b.Property(p => p.NameTh).HasMaxLength(100).UseCollation(ThaiCollation.Name);
         b.Property(p => p.NameEn).HasMaxLength(100);
         b.HasIndex(p => p.Code).IsUnique();
         b.HasIndex(p => p.NameTh).IsUnique();

@@ -60,6 +60,6 @@ public static class ThaiProvinces
             var f = line.Split(',');
             list.Add(new ThaiProvince(int.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2]));
         }
-        return list.OrderBy(p => p.NameTh, StringComparer.Ordinal).ToList();
+        return list.OrderBy(p => p.NameTh, ThaiCollation.Comparer).ToList();
     }
 }

@@ -7,7 +7,7 @@ internal sealed class MouConfiguration : IEntityTypeConfiguration<Mou>
     public void Configure(EntityTypeBuilder<Mou> b)
     {
         b.Property(m => m.Code).HasMaxLength(40);
-        b.Property(m => m.Title).HasMaxLength(500);
+        b.Property(m => m.Title).HasMaxLength(500).UseCollation(ThaiCollation.Name);
         b.Property(m => m.Purpose).HasMaxLength(8000);
         b.Property(m => m.TerminationReason).HasMaxLength(2000);
         b.Property(m => m.Version).IsRowVersion();

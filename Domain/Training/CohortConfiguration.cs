@@ -6,7 +6,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
 {
     public void Configure(EntityTypeBuilder<Cohort> b)
     {
-        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.Name).HasMaxLength(200).UseCollation(ThaiCollation.Name);
         b.Property(c => c.Venue).HasMaxLength(500);
         b.Property(c => c.Province).HasMaxLength(100);
         b.Property(c => c.Instructors).HasMaxLength(1000);

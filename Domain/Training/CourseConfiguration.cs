@@ -6,7 +6,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
 {
     public void Configure(EntityTypeBuilder<Course> b)
     {
-        b.Property(c => c.TitleTh).HasMaxLength(300);
+        b.Property(c => c.TitleTh).HasMaxLength(300).UseCollation(ThaiCollation.Name);
         b.Property(c => c.TitleEn).HasMaxLength(300);
         b.Property(c => c.Description).HasMaxLength(4000);
         b.Property(c => c.Syllabus).HasMaxLength(8000);

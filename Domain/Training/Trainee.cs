@@ -24,6 +24,8 @@ public class Trainee
     public string? NationalIdMasked { get; set; }
     public DateOnly? BirthDate { get; set; }
     public string? Phone { get; set; }
+    /// <summary>The phone's digits only (a column the database computes): what a phone search compares.</summary>
+    public string? PhoneDigits { get; private set; }
     public string? Email { get; set; }
     public string? LineId { get; set; }
     /// <summary>Thai province name.</summary>

@@ -13,15 +13,11 @@ public sealed class MouExpiry(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var mou in due)
             if (mou.ExpireIfOver(today))
-                db.MouAuditEntries.Add(new MouAuditEntry
-                {
-                    MouId = mou.Id,
-                    At = now,
-                    UserName = "system",
-                    Entity = "Mou",
-                    EntityId = mou.Id,
-                    Change = $"Status: Active → Expired (term ended {mou.EndDate:yyyy-MM-dd})",
-                });
+                db.MouAuditEntries.Add(MouAuditEntry.Of(mou.Id, now, "system", null, "Mou", mou.Id,
+                [
+                    AuditPhrase.Of("Status: {0} → {1}", AuditArg.Key("MouStatus:Active"), AuditArg.Key("MouStatus:Expired")),
+                    AuditPhrase.Of("Term ended {0}", AuditArg.Date(mou.EndDate)),
+                ]));
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return 0; /* someone changed one meanwhile; the next run takes it */ }
         return due.Count;

@@ -44,7 +44,7 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
     }
 
     private static readonly List<ProvinceOption> ProvinceOptions = Domain.Geography.GeographyLoader.Provinces
-        .OrderBy(p => p.NameTh, StringComparer.Ordinal).Select(p => new ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToList();
+        .OrderBy(p => p.NameTh, ThaiCollation.Comparer).Select(p => new ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToList();
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public string PageUrl(int page) => QueryHelpers(page);

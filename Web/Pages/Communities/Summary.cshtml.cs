@@ -45,7 +45,7 @@ public class SummaryModel(AppDbContext db) : PageModel
         var provinces = await db.Provinces.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
         ByProvince = provinceCounts.GroupBy(p => p.ProvinceId)
             .Select(g => new ProvinceRow(provinces[g.Key].Code, provinces[g.Key].NameTh, provinces[g.Key].Region, g.ToDictionary(x => x.Category, x => x.Count)))
-            .OrderByDescending(p => p.Total).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+            .OrderByDescending(p => p.Total).ThenBy(p => p.Name, ThaiCollation.Comparer).ToList();
 
         // Movement: consecutive assessments of one community (by date) whose groups differ.
         Movements = await db.Database.SqlQueryRaw<MovementCount>("""

@@ -22,8 +22,13 @@ public sealed class ActionProgress(AppDbContext db, MouAudit audit, MouFiles fil
         await using var tx = await db.Database.BeginTransactionAsync();
         if (file is not null) update.AttachmentId = (await files.AddAsync(action.MouId, file, actor)).Id;
         db.Entry(action).State = EntityState.Modified;
-        audit.Record(action.MouId, actor, "Action", actionId, $"Progress update: {from.Percent}% → {action.Percent}%" +
-            (from.Status != action.Status ? $"; status {from.Status} → {action.Status}" : "") + $"; “{update.Text}”");
+        var phrases = new List<AuditPhrase>
+        {
+            AuditPhrase.Of("Progress {0}% → {1}%", AuditArg.Number(from.Percent), AuditArg.Number(action.Percent)),
+        };
+        if (from.Status != action.Status) phrases.Add(MouPlan.StatusChange(from.Status, action.Status));
+        phrases.Add(AuditPhrase.Of("Update: “{0}”", AuditArg.Text(update.Text)));
+        audit.Record(action.MouId, actor, "Action", actionId, [.. phrases]);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { throw RuleViolationException.VersionConflict(MouPlan.ConflictMessage); }
         await tx.CommitAsync();

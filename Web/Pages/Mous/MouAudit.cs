@@ -7,15 +7,14 @@ public sealed class MouAudit(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public void Record(long mouId, MouActor actor, string entity, long entityId, string change) =>
-        db.MouAuditEntries.Add(new MouAuditEntry
-        {
-            MouId = mouId,
-            At = Now,
-            UserName = actor.Name,
-            UserId = actor.UserId,
-            Entity = entity,
-            EntityId = entityId,
-            Change = change.Length > 4000 ? change[..4000] : change,
-        });
+    public void Record(long mouId, MouActor actor, string entity, long entityId, params AuditPhrase[] phrases)
+    {
+        if (phrases.Length == 0) return;
+        db.MouAuditEntries.Add(MouAuditEntry.Of(mouId, Now, actor.Name, actor.UserId, entity, entityId, phrases));
+    }
+
+    /// <summary>Organisation names by id, for phrases that name who is responsible.</summary>
+    public async Task<string> OrganizationNameAsync(long id) =>
+        await db.Organizations.Where(o => o.Id == id).Select(o => o.ShortName ?? o.NameTh).SingleOrDefaultAsync()
+        ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

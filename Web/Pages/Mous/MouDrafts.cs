@@ -50,8 +50,13 @@ public sealed class MouDrafts(AppDbContext db, MouAudit audit)
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Mous.Add(mou);
         await db.SaveChangesAsync();
-        audit.Record(mou.Id, actor, "Mou", mou.Id,
-            $"Created draft {mou.Code} “{mou.Title}” with {mou.Parties.Count} parties, term {mou.StartDate:yyyy-MM-dd}–{mou.EndDate:yyyy-MM-dd}");
+        audit.Record(mou.Id, actor, "Mou", mou.Id, AuditPhrase.Of(
+            "Created draft {0} “{1}” with {2} parties, term {3} – {4}",
+            AuditArg.Text(mou.Code),
+            AuditArg.Text(mou.Title),
+            AuditArg.Number(mou.Parties.Count),
+            AuditArg.Date(mou.StartDate),
+            AuditArg.Date(mou.EndDate)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return mou.Id;
@@ -66,39 +71,52 @@ public sealed class MouDrafts(AppDbContext db, MouAudit audit)
         mou.EnsureDraft();
         await ValidateAsync(draft, id);
         db.Entry(mou).Property(m => m.Version).OriginalValue = version;
-        var changes = new List<string>();
-        void Set<T>(string name, T oldV, T newV, Action<T> apply)
+        var changes = new List<AuditPhrase>();
+        void Set(string template, string? oldV, string? newV, Action<string?> apply)
         {
-            if (Equals(oldV, newV)) return;
-            changes.Add($"{name}: “{oldV}” → “{newV}”");
+            if (oldV == newV) return;
+            changes.Add(AuditPhrase.Of(template, AuditArg.Text(oldV), AuditArg.Text(newV)));
             apply(newV);
         }
-        Set("code", mou.Code, draft.Code!.Trim(), v => mou.Code = v);
-        Set("title", mou.Title, draft.Title!.Trim(), v => mou.Title = v);
-        Set("purpose", mou.Purpose, draft.Purpose?.Trim(), v => mou.Purpose = v);
-        Set("start", mou.StartDate, draft.StartDate!.Value, v => mou.StartDate = v);
-        Set("end", mou.EndDate, draft.EndDate!.Value, v => mou.EndDate = v);
-        if (ReplaceParties(mou, draft.Parties) is { } partyChange) changes.Add(partyChange);
+        void SetDate(string template, DateOnly oldV, DateOnly newV, Action<DateOnly> apply)
+        {
+            if (oldV == newV) return;
+            changes.Add(AuditPhrase.Of(template, AuditArg.Date(oldV), AuditArg.Date(newV)));
+            apply(newV);
+        }
+        Set("Code: “{0}” → “{1}”", mou.Code, draft.Code!.Trim(), v => mou.Code = v!);
+        Set("Title: “{0}” → “{1}”", mou.Title, draft.Title!.Trim(), v => mou.Title = v!);
+        Set("Purpose: “{0}” → “{1}”", mou.Purpose, draft.Purpose?.Trim(), v => mou.Purpose = v);
+        SetDate("Start: {0} → {1}", mou.StartDate, draft.StartDate!.Value, v => mou.StartDate = v);
+        SetDate("End: {0} → {1}", mou.EndDate, draft.EndDate!.Value, v => mou.EndDate = v);
+        if (await ReplacePartiesAsync(mou, draft.Parties) is { } partyChange) changes.Add(partyChange);
         if (changes.Count == 0) return;
         db.Entry(mou).State = EntityState.Modified;
-        audit.Record(id, actor, "Mou", id, string.Join("; ", changes));
+        audit.Record(id, actor, "Mou", id, [.. changes]);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { throw RuleViolationException.VersionConflict(ConflictMessage); }
     }
 
-    /// <summary>Brings the parties in line with the draft; returns the audit text, or null when nothing
+    /// <summary>Brings the parties in line with the draft; returns the audit phrase, or null when nothing
     /// changed.</summary>
-    private string? ReplaceParties(Mou mou, IReadOnlyList<PartyDraft> parties)
+    private async Task<AuditPhrase?> ReplacePartiesAsync(Mou mou, IReadOnlyList<PartyDraft> parties)
     {
+        var ids = mou.Parties.Select(p => p.OrganizationId).Concat(parties.Select(p => p.OrganizationId)).Distinct()
+            .ToList();
+        var names = await db.Organizations.Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.NameTh);
+        string Party(long org, string? signatory) => $"{names.GetValueOrDefault(org, "#" + org)} ({signatory?.Trim()})";
         var before = string.Join(", ",
-            mou.Parties.OrderBy(p => p.SortOrder).Select(p => $"{p.OrganizationId}:{p.SignatoryName}"));
-        var after = string.Join(", ", parties.Select(p => $"{p.OrganizationId}:{p.SignatoryName?.Trim()}"));
+            mou.Parties.OrderBy(p => p.SortOrder).Select(p => Party(p.OrganizationId, p.SignatoryName)));
+        var after = string.Join(", ", parties.Select(p => Party(p.OrganizationId, p.SignatoryName)));
         var detailsChanged = mou.Parties.Any(p =>
             parties.FirstOrDefault(d => d.OrganizationId == p.OrganizationId) is not { } d
             || d.Role != p.Role
             || d.SignatoryPosition?.Trim() != p.SignatoryPosition
             || d.Duties?.Trim() != p.Duties);
-        if (before == after && !detailsChanged) return null;
+        var sameSignatories = mou.Parties.OrderBy(p => p.SortOrder).Select(p => (p.OrganizationId, (string?)p.SignatoryName))
+            .SequenceEqual(parties.Select(p => (p.OrganizationId, p.SignatoryName?.Trim())));
+        if (sameSignatories && !detailsChanged) return null;
         db.MouParties.RemoveRange(mou.Parties.Where(p => parties.All(d => d.OrganizationId != p.OrganizationId)));
         var i = 0;
         foreach (var d in parties)
@@ -111,6 +129,6 @@ public sealed class MouDrafts(AppDbContext db, MouAudit audit)
             p.Duties = d.Duties?.Trim();
             p.SortOrder = i++;
         }
-        return $"parties: {before} → {after}";
+        return AuditPhrase.Of("Parties: {0} → {1}", AuditArg.Text(before), AuditArg.Text(after));
     }
 }

@@ -34,8 +34,8 @@ public sealed class MouFiles(AppDbContext db, MouAudit audit, MouDocuments docum
         if (file is null) throw new RuleViolationException("Choose a file.", "file");
         await using var tx = await db.Database.BeginTransactionAsync();
         var attachment = await AddAsync(mouId, file, actor);
-        audit.Record(mouId, actor, "Attachment", attachment.Id,
-            $"Attached {attachment.FileName} ({attachment.Size.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+        audit.Record(mouId, actor, "Attachment", attachment.Id, AuditPhrase.Of(
+            "Attached {0} ({1} bytes)", AuditArg.Text(attachment.FileName), AuditArg.Number(attachment.Size)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return attachment.Id;

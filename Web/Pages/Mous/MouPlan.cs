@@ -27,7 +27,8 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouItems.Add(item);
         await db.SaveChangesAsync();
-        audit.Record(mouId, actor, "Item", item.Id, $"Added item {item.Number}: {item.Title}");
+        audit.Record(mouId, actor, "Item", item.Id,
+            AuditPhrase.Of("Added item {0}: {1}", AuditArg.Number(item.Number), AuditArg.Text(item.Title)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return item.Id;
@@ -61,8 +62,11 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         await using var tx = await db.Database.BeginTransactionAsync();
         db.MouActions.Add(action);
         await db.SaveChangesAsync();
-        audit.Record(mouId, actor, "Action", action.Id, $"Added action “{action.Title}” " +
-            $"(organisation {action.ResponsibleOrganizationId}, due {action.DueDate:yyyy-MM-dd})");
+        audit.Record(mouId, actor, "Action", action.Id, AuditPhrase.Of(
+            "Added action “{0}”, responsible: {1}, due {2}",
+            AuditArg.Text(action.Title),
+            AuditArg.Text(await audit.OrganizationNameAsync(action.ResponsibleOrganizationId)),
+            AuditArg.Date(action.DueDate)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return action.Id;
@@ -79,32 +83,36 @@ public sealed class MouPlan(AppDbContext db, MouAudit audit)
         RuleViolationException.ThrowIfAny(
             MouRules.ValidateAction(input.Title, input.ResponsibleOrganizationId, parties));
         db.Entry(action).Property(a => a.Version).OriginalValue = input.Version;
-        var changes = new List<string>();
-        void Set<T>(string text, T oldV, T newV, Action apply)
-        {
-            if (Equals(oldV, newV)) return;
-            changes.Add(text);
-            apply();
-        }
+        var changes = new List<AuditPhrase>();
         var title = input.Title!.Trim();
         var contact = input.ContactName?.Trim();
         var org = input.ResponsibleOrganizationId;
-        Set($"title: “{action.Title}” → “{title}”", action.Title, title, () => action.Title = title);
-        Set($"responsible: {action.ResponsibleOrganizationId} → {org}", action.ResponsibleOrganizationId, org,
-            () => action.ResponsibleOrganizationId = org);
-        Set($"contact: “{action.ContactName}” → “{contact}”", action.ContactName, contact,
-            () => action.ContactName = contact);
-        Set($"due: {action.DueDate:yyyy-MM-dd} → {input.DueDate:yyyy-MM-dd}", action.DueDate, input.DueDate,
-            () => action.DueDate = input.DueDate);
-        Set($"status: {action.Status} → {input.Status}", action.Status, input.Status,
-            () => action.ChangeStatus(input.Status));
+        if (action.Title != title)
+            changes.Add(AuditPhrase.Of("Title: “{0}” → “{1}”", AuditArg.Text(action.Title), AuditArg.Text(title)));
+        if (action.ResponsibleOrganizationId != org)
+        {
+            changes.Add(AuditPhrase.Of("Responsible: {0} → {1}",
+                AuditArg.Text(await audit.OrganizationNameAsync(action.ResponsibleOrganizationId)),
+                AuditArg.Text(await audit.OrganizationNameAsync(org))));
+        }
+        if (action.ContactName != contact)
+            changes.Add(AuditPhrase.Of("Contact: “{0}” → “{1}”", AuditArg.Text(action.ContactName), AuditArg.Text(contact)));
+        if (action.DueDate != input.DueDate)
+            changes.Add(AuditPhrase.Of("Due: {0} → {1}", AuditArg.Date(action.DueDate), AuditArg.Date(input.DueDate)));
+        if (action.Status != input.Status) changes.Add(StatusChange(action.Status, input.Status));
+        (action.Title, action.ResponsibleOrganizationId, action.ContactName, action.DueDate) =
+            (title, org, contact, input.DueDate);
+        if (action.Status != input.Status) action.ChangeStatus(input.Status);
         if (changes.Count == 0)
         {
             if (action.Version != input.Version) throw RuleViolationException.VersionConflict(ConflictMessage);
             return;
         }
-        audit.Record(action.MouId, actor, "Action", actionId, string.Join("; ", changes));
+        audit.Record(action.MouId, actor, "Action", actionId, [.. changes]);
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { throw RuleViolationException.VersionConflict(ConflictMessage); }
     }
+
+    public static AuditPhrase StatusChange(ActionStatus from, ActionStatus to) =>
+        AuditPhrase.Of("Status: {0} → {1}", AuditArg.Key("ActionStatus:" + from), AuditArg.Key("ActionStatus:" + to));
 }

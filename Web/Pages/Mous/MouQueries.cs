@@ -127,7 +127,7 @@ public static class MouQueries
         var ids = counts.Select(c => c.OrganizationId).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.NameTh);
         return counts.Select(c => new PartnerLoad(c.OrganizationId, names.GetValueOrDefault(c.OrganizationId, "?"), c.Open, c.Overdue, c.DueSoon))
-            .OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DueSoon).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+            .OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DueSoon).ThenBy(p => p.Name, ThaiCollation.Comparer).ToList();
     }
 
     public static Task<List<AttachmentView>> AttachmentsAsync(AppDbContext db, long mouId) =>
@@ -136,5 +136,5 @@ public static class MouQueries
 
     public static Task<List<AuditView>> AuditAsync(AppDbContext db, long mouId) =>
         db.MouAuditEntries.AsNoTracking().Where(a => a.MouId == mouId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500)
-            .Select(a => new AuditView(a.At, a.UserName, a.Entity, a.EntityId, a.Change)).ToListAsync();
+            .Select(a => new AuditView(a.At, a.UserName, a.Entity, a.EntityId, a.Change, a.Phrases)).ToListAsync();
 }

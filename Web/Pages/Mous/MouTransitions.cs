@@ -18,12 +18,13 @@ public sealed class MouTransitions(AppDbContext db, MouAudit audit, MouDrafts dr
         {
             case MouTransition.Activate:
                 mou.Activate(input.SigningDate ?? today, today);
-                audit.Record(id, actor, "Mou", id,
-                    $"Status: {from} → {mou.Status} (signed {mou.SigningDate:yyyy-MM-dd})");
+                audit.Record(id, actor, "Mou", id, StatusChange(from, mou.Status),
+                    AuditPhrase.Of("Signed on {0}", AuditArg.Date(mou.SigningDate)));
                 break;
             case MouTransition.Terminate:
                 mou.Terminate(input.Reason);
-                audit.Record(id, actor, "Mou", id, $"Status: {from} → {mou.Status}; reason: {mou.TerminationReason}");
+                audit.Record(id, actor, "Mou", id, StatusChange(from, mou.Status),
+                    AuditPhrase.Of("Reason: {0}", AuditArg.Text(mou.TerminationReason)));
                 break;
             case MouTransition.Renew:
                 return await RenewAsync(mou, input, actor);
@@ -43,10 +44,15 @@ public sealed class MouTransitions(AppDbContext db, MouAudit audit, MouDrafts dr
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Mous.Add(renewal);
         await db.SaveChangesAsync();
-        audit.Record(mou.Id, actor, "Mou", mou.Id, $"Status: {from} → {mou.Status}; renewed by {renewal.Code}");
-        audit.Record(renewal.Id, actor, "Mou", renewal.Id, $"Created draft {renewal.Code} renewing {mou.Code}");
+        audit.Record(mou.Id, actor, "Mou", mou.Id, StatusChange(from, mou.Status),
+            AuditPhrase.Of("Renewed by {0}", AuditArg.Text(renewal.Code)));
+        audit.Record(renewal.Id, actor, "Mou", renewal.Id,
+            AuditPhrase.Of("Created draft {0} renewing {1}", AuditArg.Text(renewal.Code), AuditArg.Text(mou.Code)));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return renewal.Id;
     }
+
+    private static AuditPhrase StatusChange(MouStatus from, MouStatus to) =>
+        AuditPhrase.Of("Status: {0} → {1}", AuditArg.Key("MouStatus:" + from), AuditArg.Key("MouStatus:" + to));
 }

@@ -112,7 +112,7 @@ public sealed class ReportQueries(AppDbContext db)
             var cancelled = a?.Cancelled ?? 0;
             return new PartnerFigures(id, names[id], mous.GetValueOrDefault(id), total, done, cancelled, total - done - cancelled,
                 a?.Overdue ?? 0, a?.DueMonth ?? 0, t?.Registered ?? 0, t?.Completed ?? 0);
-        }).OrderByDescending(p => p.OverdueActions).ThenByDescending(p => p.ActiveMous).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        }).OrderByDescending(p => p.OverdueActions).ThenByDescending(p => p.ActiveMous).ThenBy(p => p.Name, ThaiCollation.Comparer).ToList();
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public sealed class ReportQueries(AppDbContext db)
         string Name(TrainingCell c) => by == TrainingGrouping.Course ? cells.Courses.GetValueOrDefault(c.CourseId, "?") : Key(c);
         return cells.Cells.GroupBy(Key).Select(g => new TrainingFigures(g.Key, Name(g.First()), g.Sum(x => x.Registered), g.Sum(x => x.Completed),
                 g.Sum(x => x.Certified), g.Sum(x => x.Attended), g.Sum(x => x.Held)))
-            .OrderByDescending(r => r.Registered).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+            .OrderByDescending(r => r.Registered).ThenBy(r => r.Name, ThaiCollation.Comparer).ToList();
     }
 
     public async Task<List<RegionFigures>> ByRegionAsync(TrainingCells cells, bool withCommunities)

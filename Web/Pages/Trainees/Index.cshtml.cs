@@ -29,13 +29,14 @@ public class IndexModel(
         var query = db.Trainees.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            {
-                var pattern = SearchPattern.Contains(Q);
-                query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, pattern, SearchPattern.Escape)
-                    || EF.Functions.ILike(t.Community!, pattern, SearchPattern.Escape)
-                    || EF.Functions.ILike(t.Phone!, pattern, SearchPattern.Escape)
-                    || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), pattern, SearchPattern.Escape));
-            }
+            // "นางสาวสุดารัตน์" finds สุดารัตน์ (titles are stored apart); "081-234-5678" finds 0812345678.
+            var pattern = SearchPattern.Contains(Q);
+            var name = SearchPattern.Contains(SearchText.WithoutTitle(Q));
+            var phone = SearchPattern.Contains(SearchText.PhoneDigits(Q) ?? Q);
+            query = query.Where(t => EF.Functions.ILike(t.FirstName + " " + t.LastName, name, SearchPattern.Escape)
+                || EF.Functions.ILike(t.Community!, pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(t.PhoneDigits!, phone, SearchPattern.Escape)
+                || EF.Functions.ILike((t.FirstNameEn ?? "") + " " + (t.LastNameEn ?? ""), name, SearchPattern.Escape));
         }
         PageNumber = QueryLimits.Page(PageNumber);
         var page = string.IsNullOrWhiteSpace(Q) ? await WholeListAsync(query) : await SearchAsync(query);
@@ -70,7 +71,7 @@ public class IndexModel(
     private Task<List<Counted>> WholeListAsync(IQueryable<Trainee> query) =>
         query.OrderBy(t => t.FirstName).ThenBy(t => t.LastName).ThenBy(t => t.Id).Skip(QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(t => new Counted(new Row(t.Id, t.Title, t.FirstName, t.LastName, t.NationalIdMasked, t.Province, t.Community, t.Enrollments.Count()),
-                query.LongCount()))
+            query.LongCount()))
             .ToListAsync();
 
     /// <summary>

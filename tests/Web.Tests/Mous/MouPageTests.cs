@@ -30,6 +30,26 @@ public class MouPageTests : MouWorld
     }
 
     [Fact]
+    public async Task The_change_history_is_told_in_the_readers_language_with_names_and_dates_as_on_the_rest_of_the_page()
+    {
+        var staff = await App.SignedInClientAsync("staff@example.org");
+        var due = Today.AddDays(10);
+
+        var thai = (await staff.GetDocumentAsync($"/Mous/Details?id={MouA}")).QuerySelector("[data-testid=audit]")!.TextContent;
+        thai.ShouldContain("เพิ่มภารกิจ “ส่งข้อมูลโรงเรียนออมทรัพย์” ผู้รับผิดชอบ: กรมการพัฒนาชุมชน กำหนดเสร็จ "
+            + due.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("th-TH")));
+        thai.ShouldContain("สถานะ: ร่าง → มีผลใช้บังคับ");
+        thai.ShouldNotContain("organisation");
+        thai.ShouldNotContain("Active");
+
+        var english = (await staff.GetDocumentAsync($"/Mous/Details?id={MouA}&culture=en-GB&ui-culture=en-GB"))
+            .QuerySelector("[data-testid=audit]")!.TextContent;
+        english.ShouldContain("Added action “ส่งข้อมูลโรงเรียนออมทรัพย์”, responsible: กรมการพัฒนาชุมชน, due "
+            + due.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        english.ShouldContain("Status: Draft → Active (signed)");
+    }
+
+    [Fact]
     public async Task Staff_enter_the_seed_004_MOU_from_scratch_in_the_pages()
     {
         var staff = await App.SignedInClientAsync("staff@example.org");
@@ -75,8 +95,11 @@ public class MouPageTests : MouWorld
         doc.QuerySelector("main")!.TextContent.ShouldContain("เกินกำหนด");
         var audit = doc.QuerySelector("[data-testid=audit]")!.TextContent;
         audit.ShouldContain("สมใจ ใจดี");
-        audit.ShouldContain("Draft → Active");
-        audit.ShouldContain("Added item 4: โครงการพลังงานชุมชน");
+        // The history in the reader's language: statuses by their Thai names, the signing date in the Buddhist era.
+        audit.ShouldContain("สถานะ: ร่าง → มีผลใช้บังคับ");
+        audit.ShouldContain("ลงนามเมื่อ 2 มี.ค. 2563");
+        audit.ShouldContain("เพิ่มประเด็นที่ 4: โครงการพลังงานชุมชน");
+        audit.ShouldNotContain("Draft");
         // only allowed changes are offered: a signed MOU offers terminate and renew, not sign
         doc.QuerySelector("#transition-Activate").ShouldBeNull();
         doc.QuerySelector("#transition-Terminate").ShouldNotBeNull();
@@ -221,7 +244,7 @@ public class MouPageTests : MouWorld
         link.TextContent.ShouldBe("ลงนามแล้ว.pdf");
         var download = await staff.GetAsync(link.GetAttribute("href"));
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        doc.QuerySelector("[data-testid=audit]")!.TextContent.ShouldContain("Attached ลงนามแล้ว.pdf");
+        doc.QuerySelector("[data-testid=audit]")!.TextContent.ShouldContain("แนบไฟล์ ลงนามแล้ว.pdf");
 
         // a partner's progress update with a file: same checks
         var gsb = await App.SignedInClientAsync("gsb@example.org");
@@ -329,7 +352,7 @@ public class MouPageTests : MouWorld
         after.EndDate.ShouldBe(before.EndDate);
         after.Parties.Select(p => p.OrganizationId).OrderBy(x => x).ShouldBe(new[] { Foundation, Cdd, Vfund }.OrderBy(x => x));
         var doc = await staff.GetDocumentAsync($"/Mous/Details?id={draft}");
-        doc.QuerySelector("[data-testid=audit]")!.TextContent.ShouldContain("title: “ร่างความร่วมมือ” → “ความร่วมมือพลังงานชุมชน”");
+        doc.QuerySelector("[data-testid=audit]")!.TextContent.ShouldContain("ชื่อเรื่อง: “ร่างความร่วมมือ” → “ความร่วมมือพลังงานชุมชน”");
         // a signed MOU is not rewritten: the edit page sends staff back to the MOU
         (await staff.GetAsync($"/Mous/Edit?id={MouA}")).Headers.Location!.ToString().ShouldBe($"/Mous/Details?id={MouA}");
     }

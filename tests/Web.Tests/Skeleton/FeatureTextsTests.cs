@@ -78,6 +78,21 @@ public partial class FeatureTextsTests : IAsyncLifetime
         misplaced.ShouldBeEmpty();
     }
 
+    /// <summary>The MOU history's phrases are localiser keys written where the change happens (MOU pages and jobs).</summary>
+    [Fact]
+    public void Every_phrase_of_the_MOU_history_has_Thai()
+    {
+        var root = ShellTests.FindRepositoryRoot();
+        var templates = new[] { "Web/Pages/Mous", "Jobs/Mous" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => AuditTemplate().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        templates.Count.ShouldBeGreaterThan(15);
+        var mous = ThaiStrings.ThaiByFeature()["Mous"];
+        templates.Where(t => !mous.ContainsKey(t)).ShouldBeEmpty();
+    }
+
     private static Dictionary<string, Dictionary<string, string>> Conflicts()
     {
         var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -92,4 +107,7 @@ public partial class FeatureTextsTests : IAsyncLifetime
 
     [GeneratedRegex(@"\b[Ll]\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"(?:AuditPhrase\.Of|\bSet|\bSetDate)\(\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex AuditTemplate();
 }
