@@ -1,4 +1,3 @@
-using System.Globalization;
 using PartnerPrograms.Domain.Mous;
 
 namespace PartnerPrograms.Web.Pages.Mous;

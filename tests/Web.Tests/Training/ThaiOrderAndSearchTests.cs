@@ -33,8 +33,12 @@ public class ThaiOrderAndSearchTests : IAsyncLifetime
                      })
                 db.Trainees.Add(new Trainee
                 {
-                    Title = title, FirstName = first, LastName = last, Phone = phone,
-                    NationalId = TrainingData.NewNationalId(), CreatedAt = DateTime.UtcNow,
+                    Title = title,
+                    FirstName = first,
+                    LastName = last,
+                    Phone = phone,
+                    NationalId = TrainingData.NewNationalId(),
+                    CreatedAt = DateTime.UtcNow,
                 });
             return await db.SaveChangesAsync();
         });
