@@ -99,7 +99,8 @@ internal static class EmbeddedPostgresAccess
         var temp = hba + ".tmp";
         File.WriteAllText(temp, $"""
             # Written by PartnerPrograms: a password (SCRAM) for every connection. The passwords are in
-            # {EmbeddedPostgresCredentials.SuperUserFile} (superuser "{EmbeddedPostgres.SuperUser}", administration only) and {EmbeddedPostgresCredentials.AppFile} (role "{EmbeddedPostgres.DatabaseUser}", the portal's).
+            # {EmbeddedPostgresCredentials.SuperUserFile} (superuser "{EmbeddedPostgres.SuperUser}", administration only)
+            # and {EmbeddedPostgresCredentials.AppFile} (role "{EmbeddedPostgres.DatabaseUser}", the portal's).
             local   all           all                   scram-sha-256
             host    all           all     127.0.0.1/32  scram-sha-256
             host    all           all     ::1/128       scram-sha-256

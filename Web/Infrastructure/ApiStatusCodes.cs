@@ -24,7 +24,11 @@ public static class ApiStatusCodes
         if (endpoint is null)
         {
             // Before authorization: an unknown address is 404 for everyone, not a sign-in challenge.
-            await ApiErrors.WriteAsync(context, StatusCodes.Status404NotFound, l["No such API address"], l["See /openapi/v1.json for the addresses and methods of the API."]);
+            await ApiErrors.WriteAsync(
+                context,
+                StatusCodes.Status404NotFound,
+                l["No such API address"],
+                l["See /openapi/v1.json for the addresses and methods of the API."]);
             return;
         }
         if (endpoint.Metadata.Count == 0 && endpoint.DisplayName == MethodNotAllowedEndpoint && endpoint.RequestDelegate is { } reject)

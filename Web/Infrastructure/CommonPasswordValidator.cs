@@ -17,12 +17,17 @@ public sealed class CommonPasswordValidator(IStringLocalizer l) : IPasswordValid
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
         if (password is { Length: > MaxLength })
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = l["Passwords must be at most {0} characters.", MaxLength] }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordTooLong",
+                Description = l["Passwords must be at most {0} characters.", MaxLength],
+            }));
         if (Words.Value.IsCommon(password))
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooCommon",
-                Description = l["This password is too common or has appeared in a data breach, so it is easy to guess. Choose another, for example a short sentence."],
+                Description =
+                    l["This password is too common or has appeared in a data breach, so it is easy to guess. Choose another, for example a short sentence."],
             }));
         return Task.FromResult(IdentityResult.Success);
     }

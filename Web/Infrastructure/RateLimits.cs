@@ -20,7 +20,11 @@ public static class RateLimits
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
                 if (!ctx.HttpContext.Request.Path.StartsWithSegments("/api")) return;
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>();
-                await ApiErrors.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, l["Too many requests"], l["Please wait a minute and try again."]);
+                await ApiErrors.WriteAsync(
+                    ctx.HttpContext,
+                    StatusCodes.Status429TooManyRequests,
+                    l["Too many requests"],
+                    l["Please wait a minute and try again."]);
             };
             o.AddPolicy(SignIn, ctx => Window(ctx, "RateLimits:SignInPerMinute", 20));
             o.AddPolicy(Public, ctx => Window(ctx, "RateLimits:PublicPerMinute", 60));

@@ -39,7 +39,8 @@ public static class SpreadsheetReader
     public const string TooLarge = "The file is too large (at most {0} MB).";
     public const string Empty = "The file is empty.";
     public const string TooManyColumns = "Row {0} has data in column {1}, past the last column an import reads ({2}). Delete what is to the right of your table, or copy the table to a new sheet, and upload again.";
-    public const string TooManyRows = "The file has more than {0} rows of data, the most one import takes. Nothing was imported: split it into smaller files and import each.";
+    public const string TooManyRows =
+        "The file has more than {0} rows of data, the most one import takes. Nothing was imported: split it into smaller files and import each.";
 
     /// <summary>An import sheet is at most a few tens of MB once unpacked; Excel compresses text about 5–20:1.</summary>
     public const int MaxUncompressedBytes = 200 * 1024 * 1024;

@@ -23,7 +23,16 @@ public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvi
         var userId = await ReadAsync();
         if (userId is null) return Page();
         var existing = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.UserId == userId && p.Kind == Kind);
-        if (existing is null) db.NotificationPreferences.Add(new NotificationPreference { UserId = userId.Value, Kind = Kind, Enabled = false, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+        if (existing is null)
+        {
+            db.NotificationPreferences.Add(new NotificationPreference
+            {
+                UserId = userId.Value,
+                Kind = Kind,
+                Enabled = false,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        }
         else { existing.Enabled = false; existing.UpdatedAt = clock.GetUtcNow().UtcDateTime; }
         await db.SaveChangesAsync();
         Done = true;

@@ -74,8 +74,12 @@ public sealed class CommunitiesFeature : IPortalFeature
                 Dis = db.Districts.Where(d => d.Id == c.DistrictId).Select(d => d.NameTh).FirstOrDefault(),
                 Pro = db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => new { p.NameTh, p.Code }).FirstOrDefault(),
             }).ToListAsync();
-        return TypedResults.Ok(new ListResponse(items.Select(c => new ListItem(c.Id, c.Name, c.VillageNo, c.Sub ?? "", c.Dis ?? "", c.Pro?.NameTh ?? "",
-            c.Pro?.Code ?? "", Camel(c.Region.ToString()), c.Category.ToString(), c.ComputedCategory.ToString(), c.LastAssessedOn)).ToList(), total, number, size));
+        var list = items
+            .Select(c => new ListItem(c.Id, c.Name, c.VillageNo, c.Sub ?? "", c.Dis ?? "", c.Pro?.NameTh ?? "",
+                c.Pro?.Code ?? "", Camel(c.Region.ToString()), c.Category.ToString(), c.ComputedCategory.ToString(),
+                c.LastAssessedOn))
+            .ToList();
+        return TypedResults.Ok(new ListResponse(list, total, number, size));
     }
 
     private static async Task<Results<Ok<CommunityDto>, ProblemHttpResult>> Get(long id, AppDbContext db)
@@ -116,7 +120,8 @@ public sealed class CommunitiesFeature : IPortalFeature
             }).SingleOrDefaultAsync();
         if (c is null) return null;
         return new CommunityDto(c.Id, c.Name, c.VillageNo, c.Sub, c.Dis, c.Pro, Camel(c.Region.ToString()), c.Latitude, c.Longitude,
-            c.ContactName, c.ContactPhone, c.ContactEmail, c.Notes, c.Partners.OrderBy(p => p.Name).ToList(), c.Category.ToString(), c.ComputedCategory.ToString(),
+            c.ContactName, c.ContactPhone, c.ContactEmail, c.Notes, c.Partners.OrderBy(p => p.Name).ToList(),
+            c.Category.ToString(), c.ComputedCategory.ToString(),
             c.OverrideCategory is { } oc ? new OverrideDto(oc.ToString(), c.OverrideReason ?? "", c.OverriddenBy, c.OverriddenAt) : null,
             c.Assessments.Select(a => new AssessmentDto(a.Id, a.AssessedOn, a.Assessor, a.Version, a.Scores, a.Category.ToString(), a.TourismScore,
                 a.Reasons.Select(r => r.ToString()).ToList())).ToList());
@@ -153,13 +158,16 @@ public sealed class CommunitiesFeature : IPortalFeature
         if (!string.IsNullOrWhiteSpace(request.Category))
         {
             category = CommunityService.ParseCategory(request.Category);
-            if (category is null or CommunityCategory.Unclassified) return ApiErrors.Validation("category", "Use A, B, C or D (or null to clear the override).");
+            if (category is null or CommunityCategory.Unclassified)
+                return ApiErrors.Validation("category", "Use A, B, C or D (or null to clear the override).");
             if (string.IsNullOrWhiteSpace(request.Reason)) return ApiErrors.Validation("reason", "Write the reason for the override.");
             if (request.Reason.Length > 2000) return ApiErrors.Validation("reason", "At most 2000 characters.");
         }
         await service.OverrideAsync(community, category, request.Reason, http.User.DisplayName());
         return TypedResults.Ok(new OverrideResponse(id, community.Category.ToString(), community.ComputedCategory.ToString(),
-            community.OverrideCategory is { } oc ? new OverrideDto(oc.ToString(), community.OverrideReason!, community.OverriddenBy, community.OverriddenAt) : null));
+            community.OverrideCategory is { } oc
+                ? new OverrideDto(oc.ToString(), community.OverrideReason!, community.OverriddenBy, community.OverriddenAt)
+                : null));
     }
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];

@@ -22,16 +22,20 @@ public sealed class CommunityDemoData(TimeProvider clock) : IDemoContributor
 
     private static readonly Seed[] Seeds =
     [
-        new("บ้านแม่กำปอง", 3, 502304, "สุนันทา คำแก้ว", "081-502-3041", ["cdd", "foundation"], [("2024-05-14", BeforeA), ("2025-08-20", GroupA)], "โฮมสเตย์และกาแฟบนดอย"),
-        new("บ้านนาต้นจั่น", 6, 640505, "บุญเรือน ทองดี", "089-640-5051", ["cdd", "gsb"], [("2024-03-02", BeforeA), ("2025-02-18", GroupA)], "ตุ๊กตาบาร์โอนและผ้าทอ; ถนนเข้าหมู่บ้านปรับปรุงแล้ว"),
+        new("บ้านแม่กำปอง", 3, 502304, "สุนันทา คำแก้ว", "081-502-3041", ["cdd", "foundation"],
+            [("2024-05-14", BeforeA), ("2025-08-20", GroupA)], "โฮมสเตย์และกาแฟบนดอย"),
+        new("บ้านนาต้นจั่น", 6, 640505, "บุญเรือน ทองดี", "089-640-5051", ["cdd", "gsb"],
+            [("2024-03-02", BeforeA), ("2025-02-18", GroupA)], "ตุ๊กตาบาร์โอนและผ้าทอ; ถนนเข้าหมู่บ้านปรับปรุงแล้ว"),
         new("ชุมชนเชียงคาน", 1, 420301, "ประยูร ริมโขง", "084-420-3011", ["cdd"], [("2025-01-09", GroupA)]),
         new("ชุมชนอัมพวา", 2, 750301, "วนิดา สวนมะพร้าว", "086-750-3012", ["cdd", "osmep"], [("2024-11-11", GroupA)]),
         new("บ้านนาหมื่นศรี", 5, 920805, "ละเอียด ทอผ้า", "087-920-8055", ["cdd", "codi"], [("2025-04-03", GroupC)], "ผ้าทอนาหมื่นศรี ภูมิปัญญาการทอ"),
         new("บ้านเชียง", 13, 410609, "ชาญชัย ดินเผา", "081-410-6093", ["cdd", "msu"], [("2025-03-21", GroupC)], "ศูนย์เรียนรู้เครื่องปั้นดินเผาลายเขียนสี"),
         new("บ้านผาหมี", 7, 570906, "อาแซ เชอมือ", "080-570-9067", ["cdd"], [("2025-06-12", GroupB)], "ถนนขึ้นดอยยังต้องปรับปรุง"),
-        new("บ้านท่าสองคอน", 4, 440109, "ทองใบ ไหมงาม", "083-440-1094", ["msu", "cdd"], [("2024-09-05", GroupD), ("2025-07-30", GroupC)], "ฐานเรียนรู้การทอผ้าไหม"),
+        new("บ้านท่าสองคอน", 4, 440109, "ทองใบ ไหมงาม", "083-440-1094", ["msu", "cdd"],
+            [("2024-09-05", GroupD), ("2025-07-30", GroupC)], "ฐานเรียนรู้การทอผ้าไหม"),
         new("บ้านหนองขาว", 2, 710605, "สมจิต ผ้าขาวม้า", "082-710-6052", ["cdd", "baac"], [("2025-05-17", GroupC)], "พิพิธภัณฑ์ผ้าขาวม้าและปราชญ์ชุมชน"),
-        new("ชุมชนเกาะยาวน้อย", 1, 820201, "ยะห์ยา ทะเลงาม", "089-820-2011", ["cdd", "gsb"], [("2024-04-22", BeforeA), ("2025-09-10", GroupA)], "ท่าเรือและห้องน้ำสาธารณะสร้างเสร็จปี 2568"),
+        new("ชุมชนเกาะยาวน้อย", 1, 820201, "ยะห์ยา ทะเลงาม", "089-820-2011", ["cdd", "gsb"],
+            [("2024-04-22", BeforeA), ("2025-09-10", GroupA)], "ท่าเรือและห้องน้ำสาธารณะสร้างเสร็จปี 2568"),
         new("บ้านปราสาท", 8, 301006, "สุวิทย์ โบราณคดี", "081-301-0068", ["cdd"], [("2025-02-27", GroupB)]),
         new("ชุมชนคีรีวง", 9, 800304, "นงลักษณ์ สวนสมรม", "086-800-3049", ["cdd", "codi"], [("2024-12-01", GroupA)]),
         new("บ้านน้ำเชี่ยว", 4, 230105, "ฮาซัน ชายฝั่ง", "085-230-1054", ["cdd"], [("2025-03-08", GroupB)]),
@@ -67,11 +71,22 @@ public sealed class CommunityDemoData(TimeProvider clock) : IDemoContributor
                 ContactPhone = seed.Phone,
                 Notes = seed.Notes,
                 CreatedAt = now,
-                Partners = seed.Partners.Where(demo.Organizations.ContainsKey).Select(k => new CommunityPartner { OrganizationId = demo.Organizations[k].Id }).ToList(),
+                Partners = seed.Partners
+                    .Where(demo.Organizations.ContainsKey)
+                    .Select(k => new CommunityPartner { OrganizationId = demo.Organizations[k].Id })
+                    .ToList(),
             };
             c.PlaceIn(place.S, place.D, place.P);
             foreach (var (date, s) in seed.Assessments)
-                c.Assess(rubric, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Spread(keys, s), "ทีมประเมิน พช. และมูลนิธิ (สาธิต)", null, "demo", today, now);
+                c.Assess(
+                    rubric,
+                    DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+                    Spread(keys, s),
+                    "ทีมประเมิน พช. และมูลนิธิ (สาธิต)",
+                    null,
+                    "demo",
+                    today,
+                    now);
             if (seed.Override is { } o) c.Override(o.Group, o.Reason, "staff@demo.local", now);
             db.Communities.Add(c);
         }
@@ -80,7 +95,13 @@ public sealed class CommunityDemoData(TimeProvider clock) : IDemoContributor
 
     private static Dictionary<string, int> Spread(Dictionary<SectionRole, List<RubricCriterion>> criteria, (int A, int R, int P, int L) s)
     {
-        var totals = new Dictionary<SectionRole, int> { [SectionRole.Attraction] = s.A, [SectionRole.Readiness] = s.R, [SectionRole.Products] = s.P, [SectionRole.Learning] = s.L };
+        var totals = new Dictionary<SectionRole, int>
+        {
+            [SectionRole.Attraction] = s.A,
+            [SectionRole.Readiness] = s.R,
+            [SectionRole.Products] = s.P,
+            [SectionRole.Learning] = s.L,
+        };
         var result = new Dictionary<string, int>();
         foreach (var (role, list) in criteria)
         {

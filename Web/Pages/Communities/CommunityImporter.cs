@@ -38,11 +38,16 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
     public static List<ImportRow> ReadRows(CommunityImport import) => JsonSerializer.Deserialize<List<ImportRow>>(import.Rows, Json) ?? [];
 
     /// <summary>Parses and checks the file, stores it as a pending import and returns it (or a file-level error key and its arguments).</summary>
-    public async Task<(CommunityImport? Import, string? Error, string[] ErrorArgs)> StageAsync(Stream file, string fileName, Guid? userId, CancellationToken ct = default)
+    public async Task<(CommunityImport? Import, string? Error, string[] ErrorArgs)> StageAsync(
+        Stream file, string fileName, Guid? userId, CancellationToken ct = default)
     {
         List<Dictionary<string, string>> raw;
         // Over the row limit the reader refuses the whole file: nothing is staged, so nothing can be half imported.
-        try { raw = CommunityImportColumns.ToRows(SpreadsheetReader.Read(await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct), MaxBytes, limits.Value.Communities)); }
+        try
+        {
+            var upload = await SpreadsheetReader.ReadUploadAsync(file, null, MaxBytes, ct);
+            raw = CommunityImportColumns.ToRows(SpreadsheetReader.Read(upload, MaxBytes, limits.Value.Communities));
+        }
         catch (SpreadsheetReader.FileProblem p) { return (null, p.Message, p.Args); }
         if (raw.Count == 0) return (null, "The file has no data rows.", []);
         if (!raw[0].ContainsKey("name")) return (null, "The file needs a 'name' column (see the template).", []);
@@ -87,7 +92,11 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
 
             if (Get("village_no") is { Length: > 0 } moo)
             {
-                if (int.TryParse(moo.Replace("ม.", "", StringComparison.Ordinal).Replace("หมู่ที่", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var no) && no is >= 1 and <= 999)
+                var digits = moo
+                    .Replace("ม.", "", StringComparison.Ordinal)
+                    .Replace("หมู่ที่", "", StringComparison.Ordinal)
+                    .Trim();
+                if (int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var no) && no is >= 1 and <= 999)
                     row.VillageNo = no;
                 else row.Errors.Add(new("Village no. '{0}' is not a number between 1 and 999.", moo));
             }
@@ -114,7 +123,8 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
                     else if (district is null) row.Errors.Add(new("District '{0}' is not in province {1}.", dName, province.NameTh));
                     else
                     {
-                        sub = subDistricts.FirstOrDefault(s => s.DistrictId == district.Id && (s.NameTh == sName || string.Equals(s.NameEn, sName, StringComparison.OrdinalIgnoreCase)));
+                        sub = subDistricts.FirstOrDefault(s => s.DistrictId == district.Id
+                            && (s.NameTh == sName || string.Equals(s.NameEn, sName, StringComparison.OrdinalIgnoreCase)));
                         if (sName.Length == 0) row.Errors.Add(new("The sub-district is missing."));
                         else if (sub is null) row.Errors.Add(new("Sub-district '{0}' is not in district {1}.", sName, district.NameTh));
                     }
@@ -129,7 +139,8 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
 
             row.Latitude = Coordinate(Get("latitude"), 5, 21, "Latitude '{0}' is not within Thailand (5–21).", row);
             row.Longitude = Coordinate(Get("longitude"), 97, 106, "Longitude '{0}' is not within Thailand (97–106).", row);
-            if ((row.Latitude is null) != (row.Longitude is null) && row.Errors.Count == 0) row.Errors.Add(new("Give both latitude and longitude, or neither."));
+            if ((row.Latitude is null) != (row.Longitude is null) && row.Errors.Count == 0)
+                row.Errors.Add(new("Give both latitude and longitude, or neither."));
             row.ContactName = Limit(Get("contact_name"), 200, "contact_name", row);
             row.ContactPhone = Limit(Get("contact_phone"), 50, "contact_phone", row);
             row.ContactEmail = Limit(Get("contact_email"), 256, "contact_email", row);
@@ -137,7 +148,8 @@ public sealed class CommunityImporter(AppDbContext db, TimeProvider clock, Micro
             row.Notes = Limit(Get("notes"), 4000, "notes", row);
             foreach (var p in Get("partners").Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var org = organizations.FirstOrDefault(o => o.NameTh == p || o.ShortName == p || string.Equals(o.NameEn, p, StringComparison.OrdinalIgnoreCase));
+                var org = organizations.FirstOrDefault(o =>
+                    o.NameTh == p || o.ShortName == p || string.Equals(o.NameEn, p, StringComparison.OrdinalIgnoreCase));
                 if (org is null) row.Errors.Add(new("Partner organisation '{0}' is not registered.", p));
                 else if (!row.PartnerIds.Contains(org.Id)) row.PartnerIds.Add(org.Id);
             }

@@ -14,8 +14,8 @@ public class DetailsModel(AppDbContext db) : PageModel
 
     public sealed record View(long Id, string Name, int? VillageNo, string SubDistrict, string District, string Province, string ProvinceCode, Region Region,
         string? PostalCode, decimal? Latitude, decimal? Longitude, string? ContactName, string? ContactPhone, string? ContactEmail, string? Notes,
-        CommunityCategory Category, CommunityCategory Computed, CommunityCategory? Override, string? OverrideReason, string? OverriddenBy, DateTime? OverriddenAt,
-        List<string> Partners);
+        CommunityCategory Category, CommunityCategory Computed, CommunityCategory? Override, string? OverrideReason,
+        string? OverriddenBy, DateTime? OverriddenAt, List<string> Partners);
     public sealed record AssessmentView(long Id, DateOnly AssessedOn, string? Assessor, string? Notes, long RubricId, Dictionary<string, int> Scores,
         CommunityCategory Category, decimal TourismScore, List<ClassificationReason> Reasons);
 

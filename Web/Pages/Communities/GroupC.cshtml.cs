@@ -26,7 +26,10 @@ public class GroupCModel(AppDbContext db, CommunityService service) : PageModel
     public async Task OnGetAsync()
     {
         Rows = await LoadAsync();
-        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.NameTh).Select(p => new IndexModel.ProvinceOption(p.Code, p.NameTh, p.NameEn)).ToListAsync();
+        Provinces = await db.Provinces.AsNoTracking()
+            .OrderBy(p => p.NameTh)
+            .Select(p => new IndexModel.ProvinceOption(p.Code, p.NameTh, p.NameEn))
+            .ToListAsync();
     }
 
     public async Task<IActionResult> OnGetCsvAsync()
@@ -34,14 +37,19 @@ public class GroupCModel(AppDbContext db, CommunityService service) : PageModel
         var rows = await LoadAsync();
         var sb = new StringBuilder("id,name,village_no,sub_district,district,province,region,contact_name,contact_phone,last_assessed_on\n");
         foreach (var r in rows)
-            sb.AppendLine(string.Join(",", new[] { r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.VillageNo?.ToString(CultureInfo.InvariantCulture) ?? "",
+            sb.AppendLine(string.Join(",", new[]
+            {
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.VillageNo?.ToString(CultureInfo.InvariantCulture) ?? "",
                 r.SubDistrict, r.District, r.Province, r.Region.ToString(), r.ContactName ?? "", r.ContactPhone ?? "",
-                r.LastAssessedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "" }.Select(Csv)));
+                r.LastAssessedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            }.Select(Csv)));
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", "group-c-communities.csv");
     }
 
     // Neutralised first: a name or contact starting with = + - @ would run as a formula in Excel.
-    private static string Csv(string v) => (v = Training.TableExport.Neutralize(v)).IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    private static string Csv(string v) => (v = Training.TableExport.Neutralize(v)).IndexOfAny([',', '"', '\n', '\r']) >= 0
+        ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : v;
 
     private async Task<List<Row>> LoadAsync() =>
         await service.Filter(db.Communities.AsNoTracking(), CommunityCategory.C, Province, Regions.Parse(Region), null)

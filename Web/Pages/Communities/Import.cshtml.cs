@@ -41,7 +41,12 @@ public class ImportModel(AppDbContext db, CommunityImporter importer, IStringLoc
         if (file.Length > CommunityImporter.MaxBytes) { ModelState.AddModelError("file", l["The file is larger than 5 MB."]); return Page(); }
         await using var stream = file.OpenReadStream();
         var (import, error, args) = await importer.StageAsync(stream, file.FileName, User.UserId());
-        if (import is null) { ModelState.AddModelError("file", l[error!, args.Length > 0 ? args : [(CommunityImporter.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)]]); return Page(); }
+        if (import is null)
+        {
+            var megabytes = (CommunityImporter.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("file", l[error!, args.Length > 0 ? args : [megabytes]]);
+            return Page();
+        }
         return RedirectToPage("/Communities/Import", new { id = import.Id });
     }
 

@@ -26,7 +26,12 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
         var query = service.Filter(db.Communities.AsNoTracking(), CommunityService.ParseCategory(Category), Province, Regions.Parse(Region), Q);
         // The page and the number of all matches in one round trip: the total is an uncorrelated subquery (an InitPlan,
         // evaluated once); only a page past the end needs its own count.
-        var page = await query.OrderBy(c => c.ProvinceId).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize)).Take(PageSize)
+        var page = await query
+            .OrderBy(c => c.ProvinceId)
+            .ThenBy(c => c.Name)
+            .ThenBy(c => c.Id)
+            .Skip(PartnerPrograms.Web.Infrastructure.QueryLimits.Offset(PageNumber, PageSize))
+            .Take(PageSize)
             .Select(c => new
             {
                 Row = new Row(c.Id, c.Name, c.VillageNo,
@@ -51,7 +56,14 @@ public class IndexModel(AppDbContext db, CommunityService service) : PageModel
 
     private string QueryHelpers(int page)
     {
-        var q = new Dictionary<string, string?> { ["q"] = Q, ["category"] = Category, ["province"] = Province, ["region"] = Region, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var q = new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["category"] = Category,
+            ["province"] = Province,
+            ["region"] = Region,
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Communities", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

@@ -40,7 +40,16 @@ public class RubricModel(AppDbContext db, CommunityService service, IStringLocal
         {
             Weights = d.Sections.ToDictionary(s => s.Role, s => s.Weight),
             Thresholds = d.Thresholds,
-            Criteria = d.Sections.SelectMany(s => s.Criteria.Select(c => new CriterionInput { Section = s.Role, Key = c.Key, NameTh = c.NameTh, NameEn = c.NameEn, MaxScore = c.MaxScore })).ToList(),
+            Criteria = d.Sections
+                .SelectMany(s => s.Criteria.Select(c => new CriterionInput
+                {
+                    Section = s.Role,
+                    Key = c.Key,
+                    NameTh = c.NameTh,
+                    NameEn = c.NameEn,
+                    MaxScore = c.MaxScore,
+                }))
+                .ToList(),
         };
     }
 
@@ -53,7 +62,14 @@ public class RubricModel(AppDbContext db, CommunityService service, IStringLocal
         {
             if (Input.Weights.TryGetValue(s.Role, out var w)) s.Weight = s.Role == SectionRole.Learning ? 0 : w;
             s.Criteria = Input.Criteria.Where(c => c.Section == s.Role && !c.Remove && !string.IsNullOrWhiteSpace(c.Key))
-                .Select(c => new RubricCriterion { Key = c.Key!.Trim(), NameTh = c.NameTh?.Trim() ?? "", NameEn = c.NameEn?.Trim() ?? "", MaxScore = c.MaxScore }).ToList();
+                .Select(c => new RubricCriterion
+                {
+                    Key = c.Key!.Trim(),
+                    NameTh = c.NameTh?.Trim() ?? "",
+                    NameEn = c.NameEn?.Trim() ?? "",
+                    MaxScore = c.MaxScore,
+                })
+                .ToList();
         }
         if (!string.IsNullOrWhiteSpace(Input.New.Key))
             definition.Section(Input.New.Section)?.Criteria.Add(new RubricCriterion

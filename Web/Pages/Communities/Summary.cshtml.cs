@@ -8,7 +8,8 @@ namespace PartnerPrograms.Web.Pages.Communities;
 [Authorize(Policy = PortalAuth.StaffPolicy)]
 public class SummaryModel(AppDbContext db) : PageModel
 {
-    public static readonly CommunityCategory[] Groups = [CommunityCategory.A, CommunityCategory.B, CommunityCategory.C, CommunityCategory.D, CommunityCategory.Unclassified];
+    public static readonly CommunityCategory[] Groups =
+        [CommunityCategory.A, CommunityCategory.B, CommunityCategory.C, CommunityCategory.D, CommunityCategory.Unclassified];
     public Dictionary<(Region, CommunityCategory), int> ByRegion { get; private set; } = [];
     public List<ProvinceRow> ByProvince { get; private set; } = [];
     public List<MovementCount> Movements { get; private set; } = [];
@@ -44,8 +45,14 @@ public class SummaryModel(AppDbContext db) : PageModel
         var ids = provinceCounts.Select(p => p.ProvinceId).Distinct().ToList();
         var provinces = await db.Provinces.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
         ByProvince = provinceCounts.GroupBy(p => p.ProvinceId)
-            .Select(g => new ProvinceRow(provinces[g.Key].Code, provinces[g.Key].NameTh, provinces[g.Key].Region, g.ToDictionary(x => x.Category, x => x.Count)))
-            .OrderByDescending(p => p.Total).ThenBy(p => p.Name, ThaiCollation.Comparer).ToList();
+            .Select(g => new ProvinceRow(
+                provinces[g.Key].Code,
+                provinces[g.Key].NameTh,
+                provinces[g.Key].Region,
+                g.ToDictionary(x => x.Category, x => x.Count)))
+            .OrderByDescending(p => p.Total)
+            .ThenBy(p => p.Name, ThaiCollation.Comparer)
+            .ToList();
 
         // Movement: consecutive assessments of one community (by date) whose groups differ.
         Movements = await db.Database.SqlQueryRaw<MovementCount>("""

@@ -12,7 +12,8 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
 {
     public int Order => 10;
 
-    private sealed record A(string Title, string Org, string? Contact, int DueInDays, ActionStatus Status = ActionStatus.NotStarted, int Percent = 0, string? Update = null);
+    private sealed record A(string Title, string Org, string? Contact, int DueInDays,
+        ActionStatus Status = ActionStatus.NotStarted, int Percent = 0, string? Update = null);
     private sealed record I(string Title, string? Description, params A[] Actions);
     private sealed record P(string Org, PartyRole Role, string Signatory, string Position, string? Duties = null);
 
@@ -21,7 +22,8 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var existing = await demo.Db.Mous.IgnoreQueryFilters().Select(m => m.Code).ToListAsync(ct);
 
-        async Task AddAsync(string code, string title, string purpose, MouStatus status, DateOnly? signed, DateOnly from, DateOnly to, P[] parties, I[] items, string? reason = null)
+        async Task AddAsync(string code, string title, string purpose, MouStatus status, DateOnly? signed, DateOnly from, DateOnly to,
+            P[] parties, I[] items, string? reason = null)
         {
             if (existing.Contains(code)) return;
             var mou = new Mou
@@ -63,12 +65,30 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
                         Percent = a.Percent,
                     };
                     if (a.Update is not null)
-                        action.Updates.Add(new ActionUpdate { MouId = mou.Id, Text = a.Update, Percent = a.Percent, Status = a.Status, PostedAt = DateTime.UtcNow.AddDays(-3), PostedByName = "สมใจ ใจดี" });
+                    {
+                        action.Updates.Add(new ActionUpdate
+                        {
+                            MouId = mou.Id,
+                            Text = a.Update,
+                            Percent = a.Percent,
+                            Status = a.Status,
+                            PostedAt = DateTime.UtcNow.AddDays(-3),
+                            PostedByName = "สมใจ ใจดี",
+                        });
+                    }
                     mi.Actions.Add(action);
                 }
                 demo.Db.MouItems.Add(mi);
             }
-            demo.Db.MouAuditEntries.Add(new MouAuditEntry { MouId = mou.Id, At = DateTime.UtcNow, UserName = "demo", Entity = "Mou", EntityId = mou.Id, Change = $"Demo data: {code} ({status})" });
+            demo.Db.MouAuditEntries.Add(new MouAuditEntry
+            {
+                MouId = mou.Id,
+                At = DateTime.UtcNow,
+                UserName = "demo",
+                Entity = "Mou",
+                EntityId = mou.Id,
+                Change = $"Demo data: {code} ({status})",
+            });
             await demo.Db.SaveChangesAsync(ct);
         }
 
@@ -78,16 +98,27 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
             "สนับสนุนข้อมูลชุมชนท่องเที่ยวและโรงเรียนออมทรัพย์ คัดเลือกพื้นที่ และประสานเจ้าหน้าที่พัฒนาชุมชนในพื้นที่");
 
         await AddAsync("MOU-2563-001", "สานพลังขับเคลื่อน พัฒนาวิสาหกิจท่องเที่ยวชุมชน",
-            "เพื่อร่วมกันพัฒนาวิสาหกิจท่องเที่ยวชุมชนและผู้ประกอบการที่มีศักยภาพ โดยใช้การจัดหมวดหมู่ชุมชนท่องเที่ยวของกรมการพัฒนาชุมชน เติมเต็มทักษะการเป็นผู้ประกอบการให้กับชุมชน และขยายผลสู่การเงินชุมชน หมู่บ้านต้นแบบ และพลังงานชุมชน",
+            "เพื่อร่วมกันพัฒนาวิสาหกิจท่องเที่ยวชุมชนและผู้ประกอบการที่มีศักยภาพ "
+                + "โดยใช้การจัดหมวดหมู่ชุมชนท่องเที่ยวของกรมการพัฒนาชุมชน เติมเต็มทักษะการเป็นผู้ประกอบการให้กับชุมชน "
+                + "และขยายผลสู่การเงินชุมชน หมู่บ้านต้นแบบ และพลังงานชุมชน",
             MouStatus.Active, new DateOnly(2020, 3, 2), new DateOnly(2020, 3, 2), today.AddYears(1), [foundation, cdd],
             [
                 new I("การจัดหมวดหมู่ชุมชนท่องเที่ยว A–D และการพัฒนากลุ่ม C พื้นที่ที่มีศักยภาพด้านการเรียนรู้",
-                    "กรมการพัฒนาชุมชนจัดหมวดหมู่ชุมชนท่องเที่ยวเป็น 4 ระดับ: A. มีศักยภาพด้านการท่องเที่ยว ต่อยอดสู่การประชาสัมพันธ์ได้ B. มีศักยภาพแต่ต้องปรับปรุงโครงสร้างพื้นฐาน C. มีศักยภาพด้านการเรียนรู้ D. มีผลิตภัณฑ์ชุมชน โดยเสนอให้พัฒนากลุ่ม C ด้วยการเติมเต็มทักษะการเป็นผู้ประกอบการ",
-                    new A("มูลนิธิสัมมาชีพประสานงานเพื่อนำข้อมูลกลุ่ม C เลือกพื้นที่ และหารือวิธีการพัฒนาร่วมกัน", "foundation", "นางสาวศิริพร แสงทอง", -30, ActionStatus.InProgress, 60, "ได้รับข้อมูลกลุ่ม C จาก 12 จังหวัดแล้ว อยู่ระหว่างคัดเลือกพื้นที่นำร่อง"),
-                    new A("กรมการพัฒนาชุมชนส่งข้อมูลชุมชนท่องเที่ยวกลุ่ม C ให้มูลนิธิ", "cdd", "นายธนากร มีสุข", -60, ActionStatus.Done, 100, "ส่งข้อมูลครบถ้วนแล้ว")),
+                    "กรมการพัฒนาชุมชนจัดหมวดหมู่ชุมชนท่องเที่ยวเป็น 4 ระดับ: A. มีศักยภาพด้านการท่องเที่ยว "
+                        + "ต่อยอดสู่การประชาสัมพันธ์ได้ B. มีศักยภาพแต่ต้องปรับปรุงโครงสร้างพื้นฐาน C. "
+                        + "มีศักยภาพด้านการเรียนรู้ D. มีผลิตภัณฑ์ชุมชน โดยเสนอให้พัฒนากลุ่ม C "
+                        + "ด้วยการเติมเต็มทักษะการเป็นผู้ประกอบการ",
+                    new A("มูลนิธิสัมมาชีพประสานงานเพื่อนำข้อมูลกลุ่ม C เลือกพื้นที่ และหารือวิธีการพัฒนาร่วมกัน",
+                        "foundation", "นางสาวศิริพร แสงทอง", -30, ActionStatus.InProgress, 60,
+                        "ได้รับข้อมูลกลุ่ม C จาก 12 จังหวัดแล้ว อยู่ระหว่างคัดเลือกพื้นที่นำร่อง"),
+                    new A("กรมการพัฒนาชุมชนส่งข้อมูลชุมชนท่องเที่ยวกลุ่ม C ให้มูลนิธิ", "cdd", "นายธนากร มีสุข", -60,
+                        ActionStatus.Done, 100, "ส่งข้อมูลครบถ้วนแล้ว")),
                 new I("การพัฒนาหลักสูตรการเงินชุมชน",
-                    "ความร่วมมือ 4 องค์กร (มูลนิธิสัมมาชีพ กรมการพัฒนาชุมชน ธนาคารออมสิน และกองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ) เน้นการบริหารจัดการความเสี่ยง และการสร้างเศรษฐกิจจากฐานการเงินชุมชน",
-                    new A("มูลนิธิสัมมาชีพประสานขอข้อมูลโรงเรียนออมทรัพย์จากกรมการพัฒนาชุมชน และยกร่างหลักสูตรทางเลือก", "foundation", "นางสาวศิริพร แสงทอง", -10, ActionStatus.InProgress, 40)),
+                    "ความร่วมมือ 4 องค์กร (มูลนิธิสัมมาชีพ กรมการพัฒนาชุมชน ธนาคารออมสิน "
+                        + "และกองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ) เน้นการบริหารจัดการความเสี่ยง "
+                        + "และการสร้างเศรษฐกิจจากฐานการเงินชุมชน",
+                    new A("มูลนิธิสัมมาชีพประสานขอข้อมูลโรงเรียนออมทรัพย์จากกรมการพัฒนาชุมชน และยกร่างหลักสูตรทางเลือก",
+                        "foundation", "นางสาวศิริพร แสงทอง", -10, ActionStatus.InProgress, 40)),
                 new I("การสร้างหมู่บ้านต้นแบบสัมมาชีพผ่านโครงการ “โคก หนอง นา โมเดล”",
                     "ส่งเสริมความมั่นคงทางอาหาร การปลูกผัก เลี้ยงสัตว์ แปรรูป ลดรายจ่าย เพิ่มรายได้ และสิ่งแวดล้อมที่ยั่งยืน",
                     new A("กรมการพัฒนาชุมชนเสนอพื้นที่โคก หนอง นา โมเดล ที่เหมาะจะเป็นหมู่บ้านต้นแบบสัมมาชีพ", "cdd", "นายธนากร มีสุข", 20)),
@@ -96,17 +127,22 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
             ]);
 
         await AddAsync("MOU-2563-002", "ความร่วมมือพัฒนาหลักสูตรการเงินชุมชน",
-            "เพื่อพัฒนาศักยภาพกลุ่มและองค์กรการเงินชุมชนด้านการบริหารจัดการความเสี่ยงและการสร้างเศรษฐกิจจากฐานการเงินชุมชน โดยใช้ต้นแบบวิสาหกิจชุมชนสัมมาชีพประเภทการเงินและสวัสดิการชุมชน",
+            "เพื่อพัฒนาศักยภาพกลุ่มและองค์กรการเงินชุมชนด้านการบริหารจัดการความเสี่ยงและการสร้างเศรษฐกิจจากฐานการเงินชุมชน "
+                + "โดยใช้ต้นแบบวิสาหกิจชุมชนสัมมาชีพประเภทการเงินและสวัสดิการชุมชน",
             MouStatus.Active, new DateOnly(2020, 6, 15), new DateOnly(2020, 6, 15), today.AddMonths(18),
             [
                 foundation, cdd,
-                new P("gsb", PartyRole.Partner, "นายกิตติศักดิ์ วัฒนาผล", "รองผู้อำนวยการธนาคารออมสิน", "สนับสนุนวิทยากรด้านการเงิน ข้อมูลสินเชื่อชุมชน และงบประมาณการฝึกอบรม"),
-                new P("vfund", PartyRole.Partner, "นางอรุณี ทองประเสริฐ", "ผู้อำนวยการสำนักงานกองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ", "คัดเลือกกองทุนหมู่บ้านเข้าร่วมหลักสูตรและติดตามผลหลังการอบรม"),
+                new P("gsb", PartyRole.Partner, "นายกิตติศักดิ์ วัฒนาผล", "รองผู้อำนวยการธนาคารออมสิน",
+                    "สนับสนุนวิทยากรด้านการเงิน ข้อมูลสินเชื่อชุมชน และงบประมาณการฝึกอบรม"),
+                new P("vfund", PartyRole.Partner, "นางอรุณี ทองประเสริฐ", "ผู้อำนวยการสำนักงานกองทุนหมู่บ้านและชุมชนเมืองแห่งชาติ",
+                    "คัดเลือกกองทุนหมู่บ้านเข้าร่วมหลักสูตรและติดตามผลหลังการอบรม"),
             ],
             [
                 new I("ยกร่างหลักสูตรการเงินชุมชนและหลักสูตรทางเลือก (โรงเรียนออมทรัพย์)", null,
-                    new A("ยกร่างโครงสร้างหลักสูตร 2 ประเด็น: การบริหารความเสี่ยง และเศรษฐกิจจากฐานการเงินชุมชน", "foundation", "นางสาวศิริพร แสงทอง", -5, ActionStatus.InProgress, 70),
-                    new A("จัดทำเนื้อหาเรื่องการบริหารความเสี่ยงสินเชื่อสำหรับองค์กรการเงินชุมชน", "gsb", "นายปกรณ์ เงินทวี", -12, ActionStatus.InProgress, 30, "ร่างเนื้อหาบทที่ 1 แล้ว"),
+                    new A("ยกร่างโครงสร้างหลักสูตร 2 ประเด็น: การบริหารความเสี่ยง และเศรษฐกิจจากฐานการเงินชุมชน",
+                        "foundation", "นางสาวศิริพร แสงทอง", -5, ActionStatus.InProgress, 70),
+                    new A("จัดทำเนื้อหาเรื่องการบริหารความเสี่ยงสินเชื่อสำหรับองค์กรการเงินชุมชน", "gsb", "นายปกรณ์ เงินทวี", -12,
+                        ActionStatus.InProgress, 30, "ร่างเนื้อหาบทที่ 1 แล้ว"),
                     new A("ส่งข้อมูลหลักสูตรโรงเรียนออมทรัพย์", "cdd", "นายธนากร มีสุข", 10)),
                 new I("นำร่องอบรมกองทุนหมู่บ้าน", null,
                     new A("คัดเลือกกองทุนหมู่บ้านนำร่อง 20 แห่ง", "vfund", "นางสาวกัลยา ศรีนวล", -3, ActionStatus.Blocked, 10, "รอการยืนยันงบประมาณ"),

@@ -97,13 +97,25 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         ],
         [
             new("ผลการอบรมรายหลักสูตร", ["หลักสูตร", .. TrainingHeader[1..]], r.ByCourse.Select(c => TrainingRow(c.Name, c)).ToList(),
-                new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม", r.ByCourse.Take(15).Select(c => new ReportBar(c.Name, c.Registered, c.Completed)).ToList())),
+                new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม",
+                    r.ByCourse.Take(15).Select(c => new ReportBar(c.Name, c.Registered, c.Completed)).ToList())),
             new("ผลการอบรมรายภาค", ["ภาค", .. TrainingHeader[1..]], r.ByRegion.Select(c => TrainingRow(RegionName(c.Key), c)).ToList(),
-                new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม", r.ByRegion.Select(c => new ReportBar(RegionName(c.Key), c.Registered, c.Completed)).ToList())),
+                new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม",
+                    r.ByRegion.Select(c => new ReportBar(RegionName(c.Key), c.Registered, c.Completed)).ToList())),
             new("ผลการอบรมรายจังหวัด", ["จังหวัด", .. TrainingHeader[1..]], r.ByProvince.Select(c => TrainingRow(ProvinceName(c.Key), c)).ToList()),
             new("ความสำเร็จของภารกิจตาม MOU รายภาคี", PartnerHeader.ToList(),
-                r.ByPartner.Select(p => new List<string> { p.Name, N(p.ActiveMous), N(p.Actions), N(p.ActionsDone), N(p.OverdueActions), N(p.DueThisMonth), Pct(p.ActionCompletionRate) }).ToList(),
-                new("แท่งอ่อน: ภารกิจทั้งหมด · แท่งเข้ม: เสร็จแล้ว", r.ByPartner.Where(p => p.Actions > 0).Take(15).Select(p => new ReportBar(p.Name, p.Actions, p.ActionsDone)).ToList()),
+                r.ByPartner
+                    .Select(p => new List<string>
+                    {
+                        p.Name, N(p.ActiveMous), N(p.Actions), N(p.ActionsDone), N(p.OverdueActions), N(p.DueThisMonth),
+                        Pct(p.ActionCompletionRate),
+                    })
+                    .ToList(),
+                new("แท่งอ่อน: ภารกิจทั้งหมด · แท่งเข้ม: เสร็จแล้ว", r.ByPartner
+                    .Where(p => p.Actions > 0)
+                    .Take(15)
+                    .Select(p => new ReportBar(p.Name, p.Actions, p.ActionsDone))
+                    .ToList()),
                 "อัตราความสำเร็จ = ภารกิจที่เสร็จแล้ว ÷ ภารกิจทั้งหมดที่ไม่ถูกยกเลิก"),
         ]);
 
@@ -172,16 +184,37 @@ public sealed class ReportDocuments(DocumentRenderer renderer)
         ],
         [
             new("บันทึกข้อตกลงความร่วมมือ (MOU)", ["MOU", "สถานะ", "ระยะเวลา", "ภารกิจ", "เสร็จแล้ว", "เกินกำหนด"],
-                mous.Select(m => new List<string> { $"{m.Code} {m.Title}", MouStatusTh[m.Status], $"{Long(m.StartDate)} – {Long(m.EndDate)}", N(m.Actions), N(m.Done), N(m.Overdue) }).ToList(), TextColumns: 3),
+                mous
+                    .Select(m => new List<string>
+                    {
+                        $"{m.Code} {m.Title}", MouStatusTh[m.Status], $"{Long(m.StartDate)} – {Long(m.EndDate)}",
+                        N(m.Actions), N(m.Done), N(m.Overdue),
+                    })
+                    .ToList(),
+                TextColumns: 3),
             new("ภารกิจที่ " + (org.ShortName ?? name) + " รับผิดชอบ", ["ภารกิจ", "MOU", "กำหนดเสร็จ", "สถานะ", "ร้อยละ"],
-                actions.Select(a => new List<string> { a.Title, a.MouCode, a.DueDate is { } d ? Long(d) : "–", MouDocuments.StatusTh[a.Status], N(a.Percent) }).ToList(), TextColumns: 4),
+                actions
+                    .Select(a => new List<string>
+                    {
+                        a.Title, a.MouCode, a.DueDate is { } d ? Long(d) : "–", MouDocuments.StatusTh[a.Status], N(a.Percent),
+                    })
+                    .ToList(),
+                TextColumns: 4),
             new("ผู้รับการอบรมภายใต้ความร่วมมือ", ["รุ่น", "หลักสูตร", "MOU", "จังหวัด", "ลงทะเบียน", "สำเร็จ", "วุฒิบัตร"],
-                cohorts.Select(c => new List<string> { c.Name, c.Course, c.MouCode ?? "–", c.Province ?? "ออนไลน์", N(c.Registered), N(c.Completed), N(c.Certified) }).ToList(),
+                cohorts
+                    .Select(c => new List<string>
+                    {
+                        c.Name, c.Course, c.MouCode ?? "–", c.Province ?? "ออนไลน์", N(c.Registered), N(c.Completed), N(c.Certified),
+                    })
+                    .ToList(),
                 new("แท่งอ่อน: ลงทะเบียน · แท่งเข้ม: สำเร็จการอบรม", cohorts.Take(15).Select(c => new ReportBar(c.Name, c.Registered, c.Completed)).ToList()),
                 "นับรุ่นที่เริ่มในปีนี้และผูกกับ MOU ข้างต้น หรือที่องค์กรนี้ร่วมจัด", TextColumns: 4),
         ]);
     }
 
     public Task<byte[]> PdfAsync(ReportData data, CancellationToken ct = default) =>
-        renderer.RenderPdfAsync<ReportDocument>(new Dictionary<string, object?> { ["Data"] = data }, new PdfPageOptions(FooterTemplate: ReportDocument.Footer), ct);
+        renderer.RenderPdfAsync<ReportDocument>(
+            new Dictionary<string, object?> { ["Data"] = data },
+            new PdfPageOptions(FooterTemplate: ReportDocument.Footer),
+            ct);
 }

@@ -18,17 +18,28 @@ public sealed class TrainingDemo : IDemoContributor
         ("การเขียนเรื่องเล่าให้สินค้า", "Storytelling for products", "เรื่องเล่าของชุมชนและผู้ผลิต\nเขียนคำบรรยายสินค้าให้น่าสนใจ", 6, null),
         ("การตัดต่อภาพสินค้า", "Editing product photos", "ถ่ายภาพสินค้าด้วยโทรศัพท์\nตัดต่อและปรับแต่งภาพ", 6, null),
         ("การตัดต่อคลิปโฆษณาสินค้าด้วยโทรศัพท์มือถือ", "Cutting product ad clips on a phone", "วางโครงเรื่องคลิปสั้น\nตัดต่อคลิปด้วยแอปบนมือถือ", 6, null),
-        ("ไลฟ์สดเพื่อการขายและรีวิวสินค้า", "Live-selling and product reviews", "เตรียมการไลฟ์สด\nการรีวิวสินค้าอย่างน่าเชื่อถือ\nการปิดการขายระหว่างไลฟ์", 9, null),
+        ("ไลฟ์สดเพื่อการขายและรีวิวสินค้า", "Live-selling and product reviews",
+            "เตรียมการไลฟ์สด\nการรีวิวสินค้าอย่างน่าเชื่อถือ\nการปิดการขายระหว่างไลฟ์", 9, null),
         ("กลยุทธ์การขาย (โปรโมชั่น พรีออร์เดอร์)", "Sales strategy (promotions, pre-orders)", "การออกแบบโปรโมชั่น\nการขายแบบพรีออร์เดอร์", 6, null),
-        ("หลักสูตรการเงินชุมชน", "Community finance", "การบริหารจัดการความเสี่ยง\nการสร้างเศรษฐกิจจากฐานการเงินชุมชน\nโรงเรียนออมทรัพย์ (หลักสูตรทางเลือก)", 18, 60),
+        ("หลักสูตรการเงินชุมชน", "Community finance",
+            "การบริหารจัดการความเสี่ยง\nการสร้างเศรษฐกิจจากฐานการเงินชุมชน\nโรงเรียนออมทรัพย์ (หลักสูตรทางเลือก)", 18, 60),
     ];
 
     private static readonly string[] FirstNames =
-        ["สมชาย", "สมหญิง", "ประยุทธ", "วันเพ็ญ", "สุริยา", "กาญจนา", "ธนพล", "อรุณี", "บุญมี", "มาลัย", "วิชัย", "จันทร์เพ็ญ", "สมศักดิ์", "ละเอียด", "ทองใบ", "พิมพ์ใจ", "อำนาจ", "ศรีสุดา", "เกษม", "บัวผัน"];
+        [
+            "สมชาย", "สมหญิง", "ประยุทธ", "วันเพ็ญ", "สุริยา", "กาญจนา", "ธนพล", "อรุณี", "บุญมี", "มาลัย",
+            "วิชัย", "จันทร์เพ็ญ", "สมศักดิ์", "ละเอียด", "ทองใบ", "พิมพ์ใจ", "อำนาจ", "ศรีสุดา", "เกษม", "บัวผัน",
+        ];
     private static readonly string[] LastNames =
-        ["ใจงาม", "ศรีสุข", "บุญมา", "ทองดี", "แก้วมณี", "พรหมวงศ์", "สายทอง", "คำแสน", "ดวงดี", "มีสุข", "ชัยมงคล", "ภูผา", "นาคสวัสดิ์", "วงศ์ไทย", "สุขเจริญ"];
+        [
+            "ใจงาม", "ศรีสุข", "บุญมา", "ทองดี", "แก้วมณี", "พรหมวงศ์", "สายทอง", "คำแสน",
+            "ดวงดี", "มีสุข", "ชัยมงคล", "ภูผา", "นาคสวัสดิ์", "วงศ์ไทย", "สุขเจริญ",
+        ];
     private static readonly string[] Communities =
-        ["วิสาหกิจชุมชนข้าวไรซ์เบอร์รี่แจ้ซ้อน", "กลุ่มทอผ้าครามบ้านดอน", "กลุ่มแปรรูปปลานิลแพร่", "กองทุนหมู่บ้านบ้านหนองบัว", "กลุ่มอาชีพสหกรณ์บ้านโคก", "กลุ่ม OTOP น้ำพริกแม่บุญ"];
+        [
+            "วิสาหกิจชุมชนข้าวไรซ์เบอร์รี่แจ้ซ้อน", "กลุ่มทอผ้าครามบ้านดอน", "กลุ่มแปรรูปปลานิลแพร่",
+            "กองทุนหมู่บ้านบ้านหนองบัว", "กลุ่มอาชีพสหกรณ์บ้านโคก", "กลุ่ม OTOP น้ำพริกแม่บุญ",
+        ];
     private static readonly string[] Provinces = ["มหาสารคาม", "ลำปาง", "แพร่", "สกลนคร", "ขอนแก่น", "แม่ฮ่องสอน", "สตูล"];
 
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
@@ -143,7 +154,11 @@ public sealed class TrainingDemo : IDemoContributor
         CancellationToken ct, int? sessionsToMark = null)
     {
         await commands.EnrollManyAsync(cohort.Id, people.Select(p => p.Id).ToList(), now, ct);
-        var enrolled = await db.Enrollments.Where(e => e.CohortId == cohort.Id && e.Status == EnrollmentStatus.Enrolled).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        var enrolled = await db.Enrollments
+            .Where(e => e.CohortId == cohort.Id && e.Status == EnrollmentStatus.Enrolled)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .ToListAsync(ct);
         var sessions = cohort.Sessions.OrderBy(s => s.Date).Take(sessionsToMark ?? cohort.Sessions.Count).ToList();
         for (var j = 0; j < sessions.Count; j++)
         {

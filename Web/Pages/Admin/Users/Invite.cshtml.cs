@@ -28,8 +28,10 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, AccountMai
         if (!EmailAddresses.IsValid(Input.Email)) ModelState.AddModelError("Input.Email", l["Enter a valid e-mail address."]);
         if (Input.DisplayName.Length is 0 or > 200) ModelState.AddModelError("Input.DisplayName", l["Enter the person's name."]);
         if (AppUser.ValidateRoleLinks(Input.Role, Input.OrganizationId, null) is { } error) ModelState.AddModelError("Input.Role", l[error]);
-        if (Input.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org)) ModelState.AddModelError("Input.OrganizationId", l["Unknown organisation."]);
-        if (ModelState.IsValid && await users.FindByEmailAsync(Input.Email) is not null) ModelState.AddModelError("Input.Email", l["A user with this e-mail already exists."]);
+        if (Input.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org))
+            ModelState.AddModelError("Input.OrganizationId", l["Unknown organisation."]);
+        if (ModelState.IsValid && await users.FindByEmailAsync(Input.Email) is not null)
+            ModelState.AddModelError("Input.Email", l["A user with this e-mail already exists."]);
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
 
         var user = new AppUser
