@@ -47,6 +47,20 @@ public class Trainee
     public const string ErasedName = "ผู้ขอลบข้อมูล";
 
     /// <summary>
+    /// Consent given after the record was made (a trainee registered without it, e.g. the form signed on paper at the
+    /// first session), recorded by an officer. The date is when the person consented, so it cannot be in the future.
+    /// </summary>
+    public void RecordConsent(DateTime consentedAt, string recordedBy, DateTime now)
+    {
+        if (ErasedAt is not null) throw new RuleViolationException("This record is already erased.");
+        if (PdpaConsentAt is not null) throw new RuleViolationException("Consent is already recorded for this person.");
+        if (consentedAt > now)
+            throw new RuleViolationException("The date of consent cannot be in the future.", "consentDate");
+        PdpaConsentAt = consentedAt;
+        PdpaConsentBy = recordedBy.Length > 200 ? recordedBy[..200] : recordedBy;
+    }
+
+    /// <summary>
     /// Erasure on request: every field that identifies the person goes (names, national ID, birth date, contacts,
     /// community, consent). What remains is anonymous: the province (for the statistics by province), the creation
     /// date, and the enrolments and attendance that reports count.

@@ -166,6 +166,25 @@ public sealed class PersonalData(AppDbContext db, NationalIdProtector protector,
         return new ErasureResult(certificates.Count, accounts.Count, messages.Deleted, messages.Redacted);
     }
 
+    /// <summary>
+    /// Consent given after registration, on <paramref name="date"/> (Thai time; today means now), recorded by the
+    /// signed-in officer and audited like the other acts on the person's data.
+    /// </summary>
+    public async Task RecordConsentAsync(long traineeId, DateOnly date, ClaimsPrincipal user,
+        CancellationToken ct = default)
+    {
+        var trainee = await db.Trainees.SingleOrDefaultAsync(t => t.Id == traineeId, ct)
+            ?? throw new NotFoundException();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = date == Dates.TodayInBangkok(clock)
+            ? now
+            : TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue),
+                PartnerPrograms.Jobs.Scheduling.JobsSetup.Bangkok);
+        trainee.RecordConsent(at, user.DisplayName(), now);
+        Audit(traineeId, user, PersonalDataAction.Consent);
+        await db.SaveChangesAsync(ct);
+    }
+
     private void Audit(long traineeId, ClaimsPrincipal user, PersonalDataAction action)
     {
         var name = user.DisplayName();

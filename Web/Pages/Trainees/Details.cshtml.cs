@@ -69,6 +69,29 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
         return RedirectToPage(new { id = Id });
     }
 
+    /// <summary>The date consent was given, as the form shows it: today in the reader's year (2/12/2569).</summary>
+    public string Today
+    {
+        get
+        {
+            var d = Dates.TodayInBangkok(clock);
+            return $"{d.Day}/{d.Month}/{Dates.DisplayYear(d.Year)}";
+        }
+    }
+
+    /// <summary>Consent given after registration (staff, audited): the date typed as Thai people write it.</summary>
+    public async Task<IActionResult> OnPostConsentAsync(string? consentDate)
+    {
+        if (!ThaiDates.TryParse(consentDate, out var date))
+        {
+            TempData["FlashError"] = l["Type the date of consent as day/month/year, e.g. {0}.", Today].Value;
+            return RedirectToPage(new { id = Id });
+        }
+        await personalData.RecordConsentAsync(Id, date, User);
+        TempData["Flash"] = l["The person's PDPA consent is recorded."].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
     public async Task<IActionResult> OnPostEnrollAsync(long cohortId)
     {
         var result = await commands.EnrollAsync(cohortId, Id, clock.GetUtcNow().UtcDateTime);

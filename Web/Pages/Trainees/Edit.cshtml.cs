@@ -62,6 +62,10 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer l, 
             return Page();
         }
         TempData["Flash"] = l["Saved."].Value;
+        // Saving without consent is allowed (it may come later, on paper) but never silent.
+        if (trainee.PdpaConsentAt is null)
+            TempData["FlashWarning"] =
+                l["Saved without the person's PDPA consent. Record it on their page once they give it."].Value;
         return RedirectToPage("/Trainees/Details", new { id = trainee.Id });
     }
 }

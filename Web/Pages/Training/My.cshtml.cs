@@ -3,12 +3,20 @@ using PartnerPrograms.Domain.Training;
 namespace PartnerPrograms.Web.Pages.Training;
 
 /// <summary>A participant's own cohorts and sessions (the query filters limit everything to their trainee record).</summary>
-public class MyModel(AppDbContext db) : PageModel
+public class MyModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public List<CohortView> Cohorts { get; private set; } = [];
     public sealed record CohortView(long Id, string CourseTitle, string Name, CohortStatus Status, EnrollmentStatus MyStatus, bool? Completed,
         List<SessionView> Sessions);
     public sealed record SessionView(DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Topic, string? Place, AttendanceStatus? Mine);
+
+    /// <summary>
+    /// The person's mark, if it may stand: before a session starts only an apology (excused) can, so a mark stored
+    /// ahead by mistake before the rule existed is not shown as if it had happened.
+    /// </summary>
+    public AttendanceStatus? MarkOf(SessionView s) => s.Mine is { } m
+        && (AttendanceRules.AllowedBeforeStart(m) || AttendanceRules.HasStarted(s.Date, s.StartTime, clock.GetUtcNow()))
+        ? m : null;
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -110,7 +110,10 @@ public sealed class TrainingCommands(AppDbContext db)
         return promoted;
     }
 
-    /// <summary>Records attendance for enrolments of the session's cohort (upsert). Unknown enrolments are refused.</summary>
+    /// <summary>
+    /// Records attendance for enrolments of the session's cohort (upsert). Unknown enrolments are refused, and so is
+    /// anything but excused before the session starts (<see cref="AttendanceRules"/>).
+    /// </summary>
     public async Task RecordAttendanceAsync(
         long sessionId,
         IReadOnlyCollection<(long EnrollmentId, AttendanceStatus Status)> marks,
@@ -118,9 +121,12 @@ public sealed class TrainingCommands(AppDbContext db)
         CancellationToken ct = default)
     {
         var session = await db.TrainingSessions.Where(s => s.Id == sessionId)
-            .Select(s => new { s.CohortId, s.Cohort.Status }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+            .Select(s => new { s.CohortId, s.Cohort.Status, s.Date, s.StartTime }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         if (session.Status is CohortStatus.Completed or CohortStatus.Cancelled)
             throw new RuleViolationException("This cohort is closed: its attendance is fixed.", "enrollmentId");
+        AttendanceRules.EnsureCanRecord(session.Date, session.StartTime, marks.Select(m => m.Status),
+            new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
         var ids = marks.Select(m => m.EnrollmentId).Distinct().ToList();
         var valid = await db.Enrollments.Where(e => e.CohortId == session.CohortId && ids.Contains(e.Id) && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => e.Id).ToListAsync(ct);

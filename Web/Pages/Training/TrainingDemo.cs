@@ -159,7 +159,12 @@ public sealed class TrainingDemo : IDemoContributor
             .OrderBy(e => e.Id)
             .Select(e => e.Id)
             .ToListAsync(ct);
-        var sessions = cohort.Sessions.OrderBy(s => s.Date).Take(sessionsToMark ?? cohort.Sessions.Count).ToList();
+        // Only sessions that have taken place: present, late and absent cannot be recorded ahead (AttendanceRules).
+        var sessions = cohort.Sessions
+            .Where(s => AttendanceRules.HasStarted(s.Date, s.StartTime, new DateTimeOffset(now)))
+            .OrderBy(s => s.Date)
+            .Take(sessionsToMark ?? cohort.Sessions.Count)
+            .ToList();
         for (var j = 0; j < sessions.Count; j++)
         {
             var marks = enrolled.Select((e, i) => (e, (i * 7 + j * 3) % 11 == 0 || (i == 3 && j < 3) ? AttendanceStatus.Absent

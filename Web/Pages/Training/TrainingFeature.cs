@@ -41,7 +41,8 @@ public sealed class TrainingFeature : IPortalFeature
         api.MapGet("/trainees/{id:long}", GetTrainee).RequireAuthorization(PortalAuth.StaffPolicy)
             .WithSummary("A trainee (national ID masked) and their cohorts.");
         api.MapPut("/sessions/{id:long}/attendance", PutAttendance).RequireAuthorization(PortalAuth.StaffPolicy)
-            .WithSummary("Records attendance for a session: [{enrollmentId, status: present|late|excused|absent}].")
+            .WithSummary("Records attendance for a session: [{enrollmentId, status: present|late|excused|absent}]; " +
+                "before the session starts only excused (400 naming \"status\").")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -239,7 +240,8 @@ public sealed class TrainingFeature : IPortalFeature
     {
         if (marks is null || marks.Count == 0) return ApiErrors.Validation("attendance", "Send at least one {enrollmentId, status}.");
         if (marks.Any(m => !Enum.IsDefined(m.Status))) return ApiErrors.Validation("status", "Unknown attendance status.");
-        // Marks of enrolments outside the session's cohort, or of a closed cohort, are 400 naming "enrollmentId".
+        // Marks of enrolments outside the session's cohort, or of a closed cohort, are 400 naming "enrollmentId";
+        // present, late or absent before the session starts are 400 naming "status".
         await commands.RecordAttendanceAsync(id, marks.Select(m => (m.EnrollmentId, m.Status)).ToList(), clock.GetUtcNow().UtcDateTime);
         return TypedResults.NoContent();
     }

@@ -87,6 +87,10 @@ public class MouPageTests : MouWorld
             ["ActionDue"] = "2020-04-30",
         }, "#add-action");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // Signing ends editing for good, so the button asks first, as termination does (site.js, data-confirm).
+        var sign = (await staff.GetDocumentAsync(url)).QuerySelector("#transition-Activate button[type=submit]")!;
+        sign.GetAttribute("data-confirm")
+            .ShouldBe("ยืนยันการบันทึกว่าลงนามแล้ว? บันทึกข้อตกลงจะมีผลใช้บังคับและแก้ไขไม่ได้อีก");
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["SigningDate"] = "2020-03-02" }, "#transition-Activate")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         doc = await staff.GetDocumentAsync(url);

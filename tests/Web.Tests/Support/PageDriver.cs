@@ -41,6 +41,10 @@ public static class PageDriver
             switch (input)
             {
                 case IHtmlInputElement { Type: "checkbox" } cb: if (cb.IsChecked) values[name] = cb.Value; break;
+                // As a browser: only the checked button of a group is sent, and nothing when none is or it is disabled.
+                case IHtmlInputElement { Type: "radio" } r:
+                    if (r.IsChecked && !r.IsDisabled) values[name] = r.Value;
+                    break;
                 case IHtmlInputElement i: values.TryAdd(name, i.Value); break;
                 case IHtmlSelectElement s: values[name] = s.Value ?? ""; break;
                 case IHtmlTextAreaElement t: values[name] = t.Value; break;

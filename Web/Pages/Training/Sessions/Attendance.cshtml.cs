@@ -13,7 +13,11 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
     public Info Session { get; private set; } = null!;
     public List<Line> Lines { get; private set; } = [];
     public bool CanEdit => User.IsStaff() && Session.CohortStatus is not (CohortStatus.Completed or CohortStatus.Cancelled);
-    public bool Recorded => Lines.Any(x => x.Status is not null);
+    /// <summary>Before the start only excused can be recorded (see <see cref="AttendanceRules"/>).</summary>
+    public bool Started { get; private set; }
+    public AttendanceTally Tally => AttendanceTally.Of(Lines.Select(x => x.Status));
+
+    public bool CanMark(AttendanceStatus status) => CanEdit && (Started || AttendanceRules.AllowedBeforeStart(status));
 
     public sealed record Info(
         long Id,
@@ -48,6 +52,7 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
             .SingleOrDefaultAsync();
         if (info is null) return false;
         Session = info;
+        Started = AttendanceRules.HasStarted(info.Date, info.StartTime, clock.GetUtcNow());
         Lines = await db.Enrollments.AsNoTracking().Where(e => e.CohortId == info.CohortId && e.Status == EnrollmentStatus.Enrolled)
             .OrderBy(e => e.Trainee.FirstName).ThenBy(e => e.Trainee.LastName).ThenBy(e => e.Id)
             .Select(e => new Line(e.Id, (e.Trainee.Title ?? "") + e.Trainee.FirstName + " " + e.Trainee.LastName, e.Trainee.Community,
@@ -65,7 +70,9 @@ public class AttendanceModel(AppDbContext db, TrainingCommands commands, Documen
             return RedirectToPage(new { id = Id });
         }
         await commands.RecordAttendanceAsync(Id, marks.Select(m => (m.Key, m.Value)).ToList(), clock.GetUtcNow().UtcDateTime);
-        TempData["Flash"] = l["Attendance saved for {0} people.", marks.Count].Value;
+        // What the register now holds (those left unmarked stay unmarked), not merely how many were sent.
+        if (!await LoadAsync()) return NotFound();
+        TempData["Flash"] = l["Attendance saved: {0}.", Tally.Describe(l)].Value;
         return RedirectToPage(new { id = Id });
     }
 
