@@ -9,6 +9,15 @@ public static class ThaiNumbers
     });
 
     public static readonly string[] Ordinals = ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ"];
+    /// <summary>
+    /// A count inside a sentence: in words up to ten ("ทั้งสามฝ่าย", "เป็นสามฉบับ"), as agreements write it; larger,
+    /// in Thai digits set apart by spaces ("ทั้ง ๑๒ ฝ่าย"), never glued to the words around it.
+    /// </summary>
+    public static string Count(int count) =>
+        count >= 1 && count <= Ordinals.Length
+            ? Ordinals[count - 1]
+            : " " + Digits(count.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " ";
+
     public static string PartyName(int index) =>
         "ฝ่ายที่" + (index < Ordinals.Length
             ? Ordinals[index]

@@ -30,6 +30,13 @@ public class MouDocumentTests : MouWorld
                  })
             text.ShouldContain(NoSpace(expected));
         PageCount(await PopplerAsync("pdfinfo", pdf)).ShouldBeInRange(1, 4);
+        // The code as the system has it (not in Thai digits), counts in words rather than digits glued to words,
+        // and item numbers in Thai like the rest of the clause numbers (๒.๑, ๒.๒ under clause ๒).
+        text.ShouldContain("เลขที่MOU-2563-002");
+        text.ShouldContain("ทั้งสามฝ่ายตกลงร่วมมือกัน");
+        text.ShouldContain("ทำขึ้นเป็นสามฉบับ");
+        text.ShouldContain("๒.๑ยกร่างหลักสูตรการเงินชุมชน");
+        text.ShouldContain("๒.๒การสร้างหมู่บ้านต้นแบบ");
     }
 
     [Fact]

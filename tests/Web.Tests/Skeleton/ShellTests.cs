@@ -37,6 +37,21 @@ public partial class ShellTests : IAsyncLifetime
         english.QuerySelector("footer")!.TextContent.ShouldContain(DateTime.Now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Browsers ask for /favicon.ico on every page; it was a 404 logged after each sign-in.</summary>
+    [Fact]
+    public async Task The_portal_has_an_icon_at_the_address_browsers_ask_for_and_in_its_pages()
+    {
+        var client = _app.CreateBrowserClient();
+        var ico = await client.GetAsync("/favicon.ico");
+        ico.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        ico.Content.Headers.ContentType!.MediaType.ShouldBe("image/x-icon");
+        (await ico.Content.ReadAsByteArrayAsync())[..4].ShouldBe(new byte[] { 0, 0, 1, 0 });
+        var svg = await client.GetAsync("/favicon.svg");
+        svg.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+        var page = await client.GetStringAsync("/Account/Login");
+        page.ShouldContain("rel=\"icon\" href=\"/favicon.svg\"");
+    }
+
     [Fact]
     public void Every_string_the_pages_ask_for_has_Thai_text()
     {
