@@ -58,10 +58,10 @@ public class TrainingPagesTests : IAsyncLifetime
         var cohortUrl = created.Headers.Location!.OriginalString;
         var cohortId = await _app.DbAsync(db => db.Cohorts.Select(c => c.Id).SingleAsync());
         (await _app.DbAsync(db => db.Cohorts.SingleAsync())).Province.ShouldBe("มหาสารคาม");
-        // Dates from <input type="date"> are ISO (Gregorian) even though the page is Thai (Buddhist era), both ways.
+        // The date field shows the day as Thai people write it: dd/MM/yyyy in the Buddhist era.
         (await _app.DbAsync(db => db.Cohorts.SingleAsync())).StartDate.ShouldBe(new DateOnly(2021, 6, 5));
         var editPage = await _staff.GetDocumentAsync($"/Training/Cohorts/Edit?id={cohortId}");
-        editPage.QuerySelector("input[name='Input.StartDate']")!.GetAttribute("value").ShouldBe("2021-06-05");
+        editPage.QuerySelector("input[name='Input.StartDate']")!.GetAttribute("value").ShouldBe("05/06/2564");
 
         foreach (var (date, topic) in new[] { ("2021-06-05", "เตรียมการไลฟ์สด"), ("2021-06-12", "การรีวิวสินค้า") })
             (await _staff.SubmitFormAsync(cohortUrl, new Dictionary<string, string>
