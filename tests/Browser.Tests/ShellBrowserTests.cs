@@ -1,10 +1,12 @@
+using Microsoft.Playwright;
+
 namespace PartnerPrograms.Browser.Tests;
 
 public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     public static TheoryData<string, string, string[], string[]> Roles => new()
     {
-        { "admin@demo.local", "ผู้ดูแลระบบ", ["หน้าหลัก", "ผู้ใช้", "งานเบื้องหลัง", "อีเมลขาออก"], [] },
+        { "admin@demo.local", "ผู้ดูแลระบบ", ["หน้าหลัก", "การอบรม", "ดูแลระบบ"], [] },
         { "staff@demo.local", "เจ้าหน้าที่มูลนิธิ", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
         { "partner.gsb@demo.local", "หน่วยงานภาคี", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
         { "partner.cdd@demo.local", "หน่วยงานภาคี", ["หน้าหลัก"], ["ผู้ใช้", "งานเบื้องหลัง"] },
@@ -30,6 +32,47 @@ public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         catch
         {
             await BrowserFixture.ScreenshotAsync(page, "FAILED-shell-" + email.Split('@')[0]);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    /// <summary>
+    /// The admin sees the most links (thirteen once, 1,532 px wide): the bar must fit a 1280 px laptop with the language
+    /// switch and the user block on screen, the administration links one click away, and fold into the menu on a phone.
+    /// </summary>
+    [Fact]
+    public async Task The_admins_navigation_fits_a_laptop_and_a_phone()
+    {
+        var page = await fixture.NewPageAsync(1280, 800);
+        try
+        {
+            await fixture.SignInAsync(page, "admin@demo.local");
+            var widths = await page.EvaluateAsync<int[]>(
+                "[document.querySelector('header nav').scrollWidth, document.documentElement.scrollWidth]");
+            widths.ShouldAllBe(w => w <= 1280);
+            foreach (var selector in new[] { "[data-testid=language-switch]", "[data-testid=profile-link]" })
+            {
+                var box = (await page.Locator(selector).BoundingBoxAsync())!;
+                (box.X + box.Width).ShouldBeLessThanOrEqualTo(1280);
+                box.Y.ShouldBeLessThan(80); // on the bar, not wrapped below it
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "ดูแลระบบ" }).ClickAsync();
+            foreach (var link in new[] { "ผู้ใช้", "งานเบื้องหลัง", "อีเมลขาออก" })
+                (await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).IsVisibleAsync()).ShouldBeTrue(link);
+            await BrowserFixture.ScreenshotAsync(page, "nav-admin-1280");
+
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GotoAsync("/");
+            (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+            await page.Locator(".navbar-toggler").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "การอบรม" }).ClickAsync();
+            (await page.GetByRole(AriaRole.Link, new() { Name = "ผู้เข้าอบรม", Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+            await BrowserFixture.ScreenshotAsync(page, "nav-admin-390");
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "FAILED-nav-admin");
             throw;
         }
         finally { await page.Context.CloseAsync(); }

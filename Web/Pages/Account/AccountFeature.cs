@@ -11,9 +11,9 @@ public sealed class AccountFeature : IPortalFeature
 
     public IEnumerable<NavItem> Navigation =>
     [
-        new("Users", "/Admin/Users", 900, Roles.Admin),
-        new("Jobs", "/jobs", 910, Roles.Admin),
-        new("Outbox", "/Admin/Outbox", 920, Roles.Admin),
+        new("Users", "/Admin/Users", 900, Roles.Admin) { Menu = NavMenus.Administration },
+        new("Jobs", "/jobs", 910, Roles.Admin) { Menu = NavMenus.Administration },
+        new("Outbox", "/Admin/Outbox", 920, Roles.Admin) { Menu = NavMenus.Administration },
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<AccountMails>();

@@ -8,7 +8,7 @@ namespace PartnerPrograms.Web.Pages.Reminders;
 /// <summary>Reminders and e-mail: the admin run/outbox API, each user's calendar feed, settings navigation.</summary>
 public sealed class ReminderFeature : IPortalFeature
 {
-    public IEnumerable<NavItem> Navigation => [new("Settings", "/Admin/Settings", 930, Roles.Admin)];
+    public IEnumerable<NavItem> Navigation => [new("Settings", "/Admin/Settings", 930, Roles.Admin) { Menu = NavMenus.Administration }];
 
     public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<CalendarFeeds>();
 

@@ -10,9 +10,9 @@ public sealed class TrainingFeature : IPortalFeature
 {
     public IEnumerable<NavItem> Navigation =>
     [
-        new("Cohorts", "/Training/Cohorts", 200, Roles.Staff, Roles.Admin, Roles.Partner),
-        new("Courses", "/Training/Courses", 210, Roles.Staff, Roles.Admin),
-        new("Trainees", "/Trainees", 220, Roles.Staff, Roles.Admin),
+        new("Cohorts", "/Training/Cohorts", 200, Roles.Staff, Roles.Admin, Roles.Partner) { Menu = NavMenus.Training },
+        new("Courses", "/Training/Courses", 210, Roles.Staff, Roles.Admin) { Menu = NavMenus.Training },
+        new("Trainees", "/Trainees", 220, Roles.Staff, Roles.Admin) { Menu = NavMenus.Training },
         new("My training", "/Training/My", 230, Roles.Participant),
     ];
 
