@@ -11,7 +11,7 @@ namespace PartnerPrograms.Web.Infrastructure;
 /// The portal's one date field, <c>&lt;input pp-date asp-for="…"&gt;</c> (or <c>pp-date name="…" pp-value="…"</c>
 /// without a model property), and its time field, <c>&lt;input pp-time asp-for="…"&gt;</c>. Native date inputs show
 /// mm/dd/yyyy in the Gregorian year whatever the page's language; this is a text field written as Thai people write
-/// dates — dd/MM/yyyy in the Buddhist era in Thai, Gregorian in English — read back by <see cref="PortalDateBinder"/>,
+/// dates — dd/MM/yyyy in the Buddhist era in Thai, Gregorian in English — read back by PortalDateBinderProvider,
 /// with a calendar button (wwwroot/js/datefield.js). A value that did not parse is shown again as typed, with its
 /// error under the field.
 /// </summary>
