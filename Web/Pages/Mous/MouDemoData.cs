@@ -80,15 +80,9 @@ public sealed class MouDemoData(TimeProvider clock) : IDemoContributor
                 }
                 demo.Db.MouItems.Add(mi);
             }
-            demo.Db.MouAuditEntries.Add(new MouAuditEntry
-            {
-                MouId = mou.Id,
-                At = DateTime.UtcNow,
-                UserName = "demo",
-                Entity = "Mou",
-                EntityId = mou.Id,
-                Change = $"Demo data: {code} ({status})",
-            });
+            // Written as phrases like every other entry, so the demo's history reads in Thai too.
+            demo.Db.MouAuditEntries.Add(MouAuditEntry.Of(mou.Id, DateTime.UtcNow, "demo", null, "Mou", mou.Id,
+                [AuditPhrase.Of("Demo data: {0} ({1})", AuditArg.Text(code), AuditArg.Key("MouStatus:" + status))]));
             await demo.Db.SaveChangesAsync(ct);
         }
 
