@@ -28,6 +28,27 @@ public class TraineeConsentTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>A wrong check digit is said beside the national-ID field (not only above the form), with what was typed.</summary>
+    [Fact]
+    public async Task A_wrong_national_ID_is_said_at_its_field_and_what_was_typed_stays()
+    {
+        var response = await _staff.SubmitFormAsync("/Trainees/Edit", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "มาลัย",
+            ["Input.LastName"] = "ทองดี",
+            ["Input.NationalId"] = "1234567890123",
+            ["Input.Phone"] = "081-234-5678",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = PageDriver.Parse(await response.Content.ReadAsStringAsync());
+        page.QuerySelector("[data-testid=error-NationalId]")!.TextContent.ShouldContain("หลักตรวจสอบ");
+        page.QuerySelector("[data-testid=error-FirstName]")!.TextContent.Trim().ShouldBeEmpty();
+        ((IHtmlInputElement)page.QuerySelector("#Input_NationalId")!).Value.ShouldBe("1234567890123");
+        ((IHtmlInputElement)page.QuerySelector("#Input_Phone")!).Value.ShouldBe("081-234-5678");
+        page.QuerySelectorAll("label .pp-required").Length.ShouldBe(3); // first name, last name, national ID
+        (await _app.DbAsync(db => db.Trainees.CountAsync())).ShouldBe(0);
+    }
+
     private async Task<(long Id, IHtmlDocument Page)> RegisterAsync(bool consent)
     {
         var fields = new Dictionary<string, string>
