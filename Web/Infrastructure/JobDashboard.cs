@@ -11,7 +11,18 @@ public static class JobDashboard
 {
     public const string Path = "/jobs";
 
-    public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
+    private static readonly Lazy<bool> Accessible = new(() =>
+    {
+        // Process-wide routes in Hangfire: registered once however many hosts (tests start many) map the dashboard.
+        var assembly = typeof(JobDashboard).Assembly;
+        GlobalConfiguration.Configuration.UseDashboardStylesheet(assembly, "dashboard/JobDashboard.css")
+            .UseDashboardJavaScript(assembly, "dashboard/JobDashboard.js");
+        return true;
+    });
+
+    public static void MapJobDashboard(this IEndpointRouteBuilder app)
+    {
+        _ = Accessible.Value;
         app.MapHangfireDashboardWithAuthorizationPolicy(PortalAuth.AdminPolicy, Path, new DashboardOptions
         {
             DashboardTitle = "PartnerPrograms — jobs",
@@ -19,4 +30,5 @@ public static class JobDashboard
             DisplayStorageConnectionString = false,
             StatsPollingInterval = 5000,
         });
+    }
 }

@@ -67,10 +67,17 @@ public static class Tools
     /// <summary>tests/artifacts under the repository (git-ignored): screenshots and rendered pages are kept there.</summary>
     public static string ArtifactsDirectory()
     {
+        var root = RepositoryRoot();
+        return Directory.CreateDirectory(root is null ? Path.Combine(Path.GetTempPath(), "pp-artifacts")
+            : Path.Combine(root, "artifacts", "tests")).FullName;
+    }
+
+    /// <summary>The folder holding PartnerPrograms.sln above the test binaries, or null when run from elsewhere.</summary>
+    public static string? RepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PartnerPrograms.sln")))
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "artifacts", "tests")).FullName;
-        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pp-artifacts")).FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "PartnerPrograms.sln"))) return dir.FullName;
+        return null;
     }
 
     private static async Task<string> WriteTempAsync(byte[] content, string extension)
