@@ -104,4 +104,40 @@ public class DateFieldBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
         }
         finally { await page.Context.CloseAsync(); }
     }
+
+    /// <summary>In English the same field is dd/mm/yyyy in the Gregorian year, and its calendar English.</summary>
+    [Fact]
+    public async Task In_english_the_field_takes_a_gregorian_date_and_the_calendar_shows_english_months()
+    {
+        var page = await NewCohortFormAsync(1280);
+        try
+        {
+            await page.ClickAsync("[data-testid=language-switch]");
+            await page.WaitForSelectorAsync("html[lang=en]");
+            (await page.GetAttributeAsync("#Input_StartDate", "placeholder")).ShouldBe("dd/mm/yyyy");
+            await page.FillAsync("#Input_Name", "Date field in English 1/2021");
+            await page.Locator("#Input_StartDate").PressSequentiallyAsync("05/06/2021");
+            await page.FillAsync("#Input_EndDate", "10/07/2021");
+            await page.ClickAsync(".pp-date:has(#Input_EndDate) .pp-date-open");
+            var calendar = page.GetByRole(AriaRole.Dialog, new() { Name = "Choose a date" });
+            (await calendar.Locator(".pp-cal-title").InnerTextAsync()).ShouldBe("July 2021");
+            (await page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"))
+                .ShouldBe("10 July 2021");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.Keyboard.PressAsync("Enter");
+            (await page.InputValueAsync("#Input_EndDate")).ShouldBe("11/07/2021");
+            await ShotAsync(page, "english-1280");
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync(url => !url.Contains("/Edit", StringComparison.Ordinal));
+            var cohort = await fixture.App.DbAsync(db =>
+                db.Cohorts.SingleAsync(c => c.Name == "Date field in English 1/2021"));
+            (cohort.StartDate, cohort.EndDate).ShouldBe((new DateOnly(2021, 6, 5), new DateOnly(2021, 7, 11)));
+        }
+        catch
+        {
+            await BrowserFixture.ScreenshotAsync(page, "FAILED-dates18-english");
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
 }
