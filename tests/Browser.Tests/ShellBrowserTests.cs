@@ -48,19 +48,22 @@ public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         try
         {
             await fixture.SignInAsync(page, "admin@demo.local");
-            var widths = await page.EvaluateAsync<int[]>(
-                "[document.querySelector('header nav').scrollWidth, document.documentElement.scrollWidth]");
-            widths.ShouldAllBe(w => w <= 1280);
-            foreach (var selector in new[] { "[data-testid=language-switch]", "[data-testid=profile-link]" })
-            {
-                var box = (await page.Locator(selector).BoundingBoxAsync())!;
-                (box.X + box.Width).ShouldBeLessThanOrEqualTo(1280);
-                box.Y.ShouldBeLessThan(80); // on the bar, not wrapped below it
-            }
-            await page.GetByRole(AriaRole.Button, new() { Name = "ดูแลระบบ" }).ClickAsync();
+            await ShouldFitOneBarAsync(page);
+            await page.Locator("[data-testid=user-menu]").ClickAsync();
+            (await page.Locator("[data-testid=profile-link]").InnerTextAsync()).ShouldContain("ผู้ดูแลระบบ");
+            (await page.GetByRole(AriaRole.Button, new() { Name = "ออกจากระบบ" }).IsVisibleAsync()).ShouldBeTrue();
+            await page.Keyboard.PressAsync("Escape");
+            await page.GetByRole(AriaRole.Button, new() { Name = "ดูแลระบบ", Exact = true }).ClickAsync();
             foreach (var link in new[] { "ผู้ใช้", "งานเบื้องหลัง", "อีเมลขาออก" })
                 (await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).IsVisibleAsync()).ShouldBeTrue(link);
             await BrowserFixture.ScreenshotAsync(page, "nav-admin-1280");
+            // English labels are longer ("Training programmes", "Administration"): still one bar.
+            await page.ClickAsync("[data-testid=language-switch]");
+            await page.WaitForSelectorAsync("html[lang=en]");
+            await ShouldFitOneBarAsync(page);
+            await BrowserFixture.ScreenshotAsync(page, "nav-admin-1280-en");
+            await page.ClickAsync("[data-testid=language-switch]");
+            await page.WaitForSelectorAsync("html[lang=th]");
 
             await page.SetViewportSizeAsync(390, 844);
             await page.GotoAsync("/");
@@ -118,5 +121,20 @@ public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             foreign.ShouldBeEmpty();
         }
         finally { await page.Context.CloseAsync(); }
+    }
+
+    /// <summary>The bar is one line on a 1280 px laptop: nothing wider than the screen, nothing wrapped below it.</summary>
+    private static async Task ShouldFitOneBarAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>(
+            "[document.querySelector('header nav').scrollWidth, document.documentElement.scrollWidth]");
+        widths.ShouldAllBe(w => w <= 1280);
+        (await page.Locator("header nav").BoundingBoxAsync())!.Height.ShouldBeLessThan(80);
+        foreach (var selector in new[] { "[data-testid=language-switch]", "[data-testid=user-menu]" })
+        {
+            var box = (await page.Locator(selector).BoundingBoxAsync())!;
+            (box.X + box.Width).ShouldBeLessThanOrEqualTo(1280);
+            box.Y.ShouldBeLessThan(40); // on the bar, not wrapped below it
+        }
     }
 }
