@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerPrograms.Domain.Identity;
@@ -35,6 +36,19 @@ public partial class ShellTests : IAsyncLifetime
         english.QuerySelector("h1")!.TextContent.ShouldBe("Sign in");
         english.DocumentElement.GetAttribute("lang").ShouldBe("en");
         english.QuerySelector("footer")!.TextContent.ShouldContain(DateTime.Now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The footer said the server's date (UTC): from 17:00 to midnight UTC it was yesterday in Thailand's eyes, a day
+    /// behind the home page's own date just above it.
+    /// </summary>
+    [Fact]
+    public async Task The_footer_date_is_today_in_Thailand_whatever_the_servers_clock()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 12, 2, 17, 30, 0, TimeSpan.Zero)); // 00:30 on 3 Dec in Bangkok
+        await using var web = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var page = await web.CreateClient().GetDocumentAsync("/Account/Login");
+        page.QuerySelector("footer [data-testid=today]")!.TextContent.Trim().ShouldBe("3 ธันวาคม 2569");
     }
 
     /// <summary>Browsers ask for /favicon.ico on every page; it was a 404 logged after each sign-in.</summary>
