@@ -52,6 +52,12 @@ public class DataSafetyBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
             (await TallyAsync(page)).ShouldBe($"{rows - 1} มา · 1 สาย · 0 ลา · 0 ขาด · 0 ยังไม่ระบุ");
             (await page.Locator($"#m{first}Late").IsCheckedAsync()).ShouldBeTrue("a mark already made is kept");
             await BrowserFixture.ScreenshotAsync(page, "data18-register-past-390");
+            // The save bar stays on top of the rows it floats over (chosen buttons were drawn over it).
+            (await page.EvaluateAsync<bool>("""
+                () => { const b = document.querySelector('.pp-sticky-save button').getBoundingClientRect();
+                        const hit = document.elementFromPoint(b.left + 30, b.top + b.height / 2);
+                        return !!hit && !!hit.closest('.pp-sticky-save'); }
+                """)).ShouldBeTrue("the save button is covered by the register's buttons");
 
             await page.Locator("form[data-testid=attendance-form] button[type=submit]").ClickAsync();
             Squash(await page.Locator("[data-testid=flash]").InnerTextAsync())
