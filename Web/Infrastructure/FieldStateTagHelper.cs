@@ -33,7 +33,8 @@ public sealed class FieldStateTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         if (output.Attributes.ContainsName("aria-invalid")) return;
-        if (string.Equals(output.Attributes["type"]?.Value?.ToString(), "hidden", StringComparison.OrdinalIgnoreCase)) return;
+        var type = output.Attributes["type"]?.Value?.ToString();
+        if (string.Equals(type, "hidden", StringComparison.OrdinalIgnoreCase)) return;
         var key = Key ?? ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For?.Name);
         if (!ViewContext.ViewData.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0) return;
         var id = output.Attributes["id"]?.Value?.ToString() ?? TagBuilder.CreateSanitizedId(key, "_");

@@ -47,7 +47,8 @@ public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transiti
     private IActionResult Send(DownloadFile? file) =>
         file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
 
-    /// <summary>The form posted, whose inputs the API's field names map to (its "title" is ItemTitle or ActionTitle).</summary>
+    /// <summary>The posted form's inputs by the API's field names (its "title" is ItemTitle or
+    /// ActionTitle).</summary>
     private IReadOnlyDictionary<string, string> _fields = new Dictionary<string, string>();
 
     private static readonly Dictionary<string, string> ItemFields = new()

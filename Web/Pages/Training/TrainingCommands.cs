@@ -11,7 +11,8 @@ public sealed class TrainingCommands(AppDbContext db)
 {
     public sealed record EnrollResult(long EnrollmentId, EnrollmentStatus Status);
 
-    /// <summary>The trainee a national ID typed into a cohort's enrol box names, or why it names none to enrol.</summary>
+    /// <summary>The trainee a national ID typed into a cohort's enrol box names, or why none can be
+    /// enrolled.</summary>
     public sealed record EnrollLookup(long? TraineeId, string? Problem)
     {
         public bool NotRegistered => Problem == NotRegisteredMessage;

@@ -14,8 +14,8 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
 {
     /// <summary>A failing post: who, where, which form, what is typed, the fields that must be refused and the values
     /// that must come back (by element id).</summary>
-    private sealed record FormCase(string Who, Func<FormWorld, string> Page, string Form, Dictionary<string, string> Typed,
-        string[] Refused, Dictionary<string, string> Kept);
+    private sealed record FormCase(string Who, Func<FormWorld, string> Page, string Form,
+        Dictionary<string, string> Typed, string[] Refused, Dictionary<string, string> Kept);
 
     private static readonly Dictionary<string, FormCase> Cases = new()
     {
@@ -31,7 +31,12 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
                 ["Input.EndDate"] = "31/12/2568",
             },
             ["Input_Code", "Input_EndDate"],
-            new() { ["Input_Code"] = "MOU 2569!", ["Input_Title"] = "ความร่วมมือพัฒนาอาชีพ", ["Input_StartDate"] = "01/01/2569" }),
+            new()
+            {
+                ["Input_Code"] = "MOU 2569!",
+                ["Input_Title"] = "ความร่วมมือพัฒนาอาชีพ",
+                ["Input_StartDate"] = "01/01/2569",
+            }),
         ["mou item"] = new FormCase(FormWorld.Staff, w => $"/Mous/Details?id={w.Mou}", "#add-item",
             new() { ["ItemTitle"] = " ", ["ItemDescription"] = "รายละเอียดที่พิมพ์ไว้" },
             ["ItemTitle"], new() { ["ItemDescription"] = "รายละเอียดที่พิมพ์ไว้" }),
@@ -46,11 +51,14 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
             ["Edit_Title"], new() { ["Edit_ContactName"] = "คุณสมศรี" }),
         ["course"] = new FormCase(FormWorld.Staff, _ => "/Training/Courses/Edit", "main form[method=post]",
             new() { ["Input.TitleTh"] = "", ["Input.Description"] = "หลักสูตรทดลอง", ["Input.Hours"] = "-1" },
-            ["Input_TitleTh", "Input_Hours"], new() { ["Input_Description"] = "หลักสูตรทดลอง", ["Input_Hours"] = "-1" }),
-        ["cohort"] = new FormCase(FormWorld.Staff, w => $"/Training/Cohorts/Edit?courseId={w.Course}", "main form[method=post]",
+            ["Input_TitleTh", "Input_Hours"],
+            new() { ["Input_Description"] = "หลักสูตรทดลอง", ["Input_Hours"] = "-1" }),
+        ["cohort"] = new FormCase(FormWorld.Staff, w => $"/Training/Cohorts/Edit?courseId={w.Course}",
+            "main form[method=post]",
             new() { ["Input.Name"] = "", ["Input.Venue"] = "ห้องประชุม อบต.", ["Input.Capacity"] = "0" },
             ["Input_Name", "Input_Capacity"], new() { ["Input_Venue"] = "ห้องประชุม อบต.", ["Input_Capacity"] = "0" }),
-        ["new session"] = new FormCase(FormWorld.Staff, w => $"/Training/Cohorts/Details?id={w.Cohort}", "[data-testid=add-session]",
+        ["new session"] = new FormCase(FormWorld.Staff, w => $"/Training/Cohorts/Details?id={w.Cohort}",
+            "[data-testid=add-session]",
             new()
             {
                 ["NewSession.Date"] = "05/06/2564",
@@ -60,13 +68,24 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
                 ["NewSession.Place"] = "ศาลาหมู่บ้าน",
             },
             ["NewSession_Topic", "NewSession_EndTime"],
-            new() { ["NewSession_Date"] = "05/06/2564", ["NewSession_StartTime"] = "13:00", ["NewSession_Place"] = "ศาลาหมู่บ้าน" }),
+            new()
+            {
+                ["NewSession_Date"] = "05/06/2564",
+                ["NewSession_StartTime"] = "13:00",
+                ["NewSession_Place"] = "ศาลาหมู่บ้าน",
+            }),
         ["community"] = new FormCase(FormWorld.Staff, _ => "/Communities/Edit", "main form[method=post]",
             new() { ["Input.Name"] = "", ["Input.ContactName"] = "ผู้ใหญ่บ้าน", ["Input.ContactEmail"] = "not-mail" },
             ["Input_Name", "Input_ContactEmail", "Input_SubDistrictId"],
             new() { ["Input_ContactName"] = "ผู้ใหญ่บ้าน", ["Input_ContactEmail"] = "not-mail" }),
-        ["assessment"] = new FormCase(FormWorld.Staff, w => $"/Communities/Assess?id={w.Community}", "main form[method=post]",
-            new() { ["Input.AssessedOn"] = "", ["Input.Assessor"] = "ผู้ประเมินทดสอบ", ["Input.Scores[attraction_identity]"] = "3" },
+        ["assessment"] = new FormCase(FormWorld.Staff, w => $"/Communities/Assess?id={w.Community}",
+            "main form[method=post]",
+            new()
+            {
+                ["Input.AssessedOn"] = "",
+                ["Input.Assessor"] = "ผู้ประเมินทดสอบ",
+                ["Input.Scores[attraction_identity]"] = "3",
+            },
             ["Input_AssessedOn", "score-attraction_sites"],
             new() { ["Input_Assessor"] = "ผู้ประเมินทดสอบ", ["score-attraction_identity"] = "3" }),
         ["invite user"] = new FormCase(FormWorld.Admin, _ => "/Admin/Users/Invite", "main form[method=post]",
@@ -109,12 +128,14 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
             message.ShouldContain(ch => ch >= '\u0E00' && ch <= '\u0E7F', $"{name}: #{id} says \"{message}\"");
             error.ParentElement!.Contains(field).ShouldBeTrue($"{name}: #{id}'s error is beside it");
             if (page.QuerySelector("[data-testid=errors]") is not null)
-                summary.ShouldContain(message.Split(' ')[0], Case.Sensitive, $"{name}: the summary keeps #{id}'s error");
+                summary.ShouldContain(message.Split(' ')[0], Case.Sensitive, $"{name}: the summary keeps #{id}'s");
         }
         foreach (var other in form.QuerySelectorAll("[aria-invalid=true]"))
-            (form.QuerySelector($"[id='{other.Id}-error']")?.TextContent.Trim() ?? "").ShouldNotBeEmpty($"{name}: #{other.Id}");
+            (form.QuerySelector($"[id='{other.Id}-error']")?.TextContent.Trim() ?? "")
+                .ShouldNotBeEmpty($"{name}: #{other.Id}");
         foreach (var (id, value) in c.Kept)
-            ValueOf(form.QuerySelector($"[id='{id}']").ShouldNotBeNull($"{name}: #{id}")).ShouldBe(value, $"{name}: #{id}");
+            ValueOf(form.QuerySelector($"[id='{id}']").ShouldNotBeNull($"{name}: #{id}"))
+                .ShouldBe(value, $"{name}: #{id}");
         LabelsAndMarks(name, form);
     }
 
@@ -130,7 +151,7 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
             (label?.TextContent.Trim().Length > 0 || field.HasAttribute("aria-label"))
                 .ShouldBeTrue($"{name}: {field.GetAttribute("name")} has no label");
             var starred = label?.QuerySelector(".pp-required") is not null;
-            starred.ShouldBe(field.HasAttribute("required"), $"{name}: {field.GetAttribute("name")}: star and required");
+            starred.ShouldBe(field.HasAttribute("required"), $"{name}: {field.GetAttribute("name")}: star, required");
         }
         form.QuerySelectorAll("label .pp-required").Length.ShouldBeGreaterThan(0, name);
     }

@@ -47,13 +47,13 @@ public sealed class FormWorld : IAsyncLifetime
             endDate = today.AddYears(2),
             parties = new object[]
             {
-                new { organizationId = lead, role = "lead", signatoryName = "นายวีรยุทธ ศรีประเสริฐ", signatoryPosition = "ประธาน" },
-                new { organizationId = bank, role = "partner", signatoryName = "นางสาวลงนาม ทดสอบ", signatoryPosition = "ผู้อำนวยการ" },
+                new { organizationId = lead, role = "lead", signatoryName = "นายวีรยุทธ ศรีประเสริฐ" },
+                new { organizationId = bank, role = "partner", signatoryName = "นางสาวลงนาม ทดสอบ" },
             },
         });
         var item = await PostIdAsync(api, $"/api/v1/mous/{Mou}/items", new { title = "การออมของชุมชน" });
         Action = await PostIdAsync(api, $"/api/v1/mous/{Mou}/actions",
-            new { itemId = item, title = "อบรมการทำบัญชีครัวเรือน", responsibleOrganizationId = bank, dueDate = today.AddDays(30) });
+            new { itemId = item, title = "อบรมการทำบัญชีครัวเรือน", responsibleOrganizationId = bank });
         Course = (await App.CourseAsync()).Id;
         Cohort = (await App.CohortAsync(Course)).Id;
         Community = await App.CreateCommunityAsync("ชุมชนบ้านแม่วินทดสอบ", CommunityFixture.MaeWin, bank);
@@ -64,7 +64,8 @@ public sealed class FormWorld : IAsyncLifetime
     /// <summary>A cookie-carrying client signed in as <paramref name="email"/> (one per user, reused).</summary>
     public async Task<HttpClient> ClientAsync(string email)
     {
-        if (!_clients.TryGetValue(email, out var client)) _clients[email] = client = await App.SignedInClientAsync(email);
+        if (!_clients.TryGetValue(email, out var client))
+            _clients[email] = client = await App.SignedInClientAsync(email);
         return client;
     }
 

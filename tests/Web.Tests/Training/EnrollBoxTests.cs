@@ -45,8 +45,8 @@ public class EnrollBoxTests : IAsyncLifetime
         };
         foreach (var (typed, said, offersRegistration) in cases)
         {
-            var response = await _staff.SubmitFormAsync(url, new Dictionary<string, string> { ["EnrollNationalId"] = typed },
-                "form[data-testid=enroll-form]");
+            var response = await _staff.SubmitFormAsync(url,
+                new Dictionary<string, string> { ["EnrollNationalId"] = typed }, "form[data-testid=enroll-form]");
             response.StatusCode.ShouldBe(HttpStatusCode.OK, typed);
             var page = PageDriver.Parse(await response.Content.ReadAsStringAsync());
             var box = (IHtmlInputElement)page.QuerySelector("#EnrollNationalId")!;
@@ -62,8 +62,10 @@ public class EnrollBoxTests : IAsyncLifetime
         (await _app.DbAsync(db => db.Enrollments.CountAsync())).ShouldBe(1);
 
         // A good number still enrols, and the page comes back through a redirect with an empty box.
-        var enrolled = await _staff.SubmitFormAsync(url,
-            new Dictionary<string, string> { ["EnrollNationalId"] = people[1].NationalId }, "form[data-testid=enroll-form]");
+        var enrolled = await _staff.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["EnrollNationalId"] = people[1].NationalId,
+        }, "form[data-testid=enroll-form]");
         enrolled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.DbAsync(db => db.Enrollments.CountAsync())).ShouldBe(2);
     }

@@ -81,7 +81,8 @@ public class TrainingPagesTests : IAsyncLifetime
                 .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var again = await _staff.SubmitFormAsync(cohortUrl, new Dictionary<string, string> { ["EnrollNationalId"] = people[0].NationalId }, "form[data-testid=enroll-form]");
         again.StatusCode.ShouldBe(HttpStatusCode.OK); // said at the box (EnrollBoxTests), not after a redirect
-        PageDriver.Parse(await again.Content.ReadAsStringAsync()).QuerySelector("#EnrollNationalId-error")!.TextContent.ShouldContain("อยู่ในรุ่นนี้แล้ว");
+        PageDriver.Parse(await again.Content.ReadAsStringAsync()).QuerySelector("#EnrollNationalId-error")!
+            .TextContent.ShouldContain("อยู่ในรุ่นนี้แล้ว");
         page = await _staff.GetDocumentAsync(cohortUrl);
         page.QuerySelector("[data-testid=seats]")!.TextContent.Trim().ShouldBe("2 / 2");
         page.QuerySelector("[data-testid=roster]")!.TextContent.ShouldContain("รอคิว");
