@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using PartnerPrograms.Domain.Identity;
 using PartnerPrograms.Web.Tests.Support;
 
 namespace PartnerPrograms.Web.Tests.Forms;
@@ -15,7 +16,7 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
     /// <summary>A failing post: who, where, which form, what is typed, the fields that must be refused and the values
     /// that must come back (by element id).</summary>
     private sealed record FormCase(string Who, Func<FormWorld, string> Page, string Form,
-        Dictionary<string, string> Typed, string[] Refused, Dictionary<string, string> Kept);
+        Dictionary<string, string> Typed, string[] Refused, Dictionary<string, string> Kept, bool HasRequired = true);
 
     private static readonly Dictionary<string, FormCase> Cases = new()
     {
@@ -91,6 +92,14 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
         ["invite user"] = new FormCase(FormWorld.Admin, _ => "/Admin/Users/Invite", "main form[method=post]",
             new() { ["Input.Email"] = "not-an-email", ["Input.DisplayName"] = "สมศักดิ์ ทดสอบ" },
             ["Input_Email"], new() { ["Input_Email"] = "not-an-email", ["Input_DisplayName"] = "สมศักดิ์ ทดสอบ" }),
+        ["edit user"] = new FormCase(FormWorld.Admin, w => $"/Admin/Users/Edit?id={w.PartnerUser}",
+            "main form[method=post]",
+            new() { ["Input.DisplayName"] = " ", ["Input.Role"] = Roles.Staff },
+            ["Input_DisplayName"], new() { ["Input_Role"] = Roles.Staff }),
+        ["override"] = new FormCase(FormWorld.Staff, w => $"/Communities/Override?id={w.Community}",
+            "main form[method=post]",
+            new() { ["Category"] = "A", ["Reason"] = "" }, ["Reason"], new() { ["Category"] = "A" },
+            HasRequired: false), // no override is a choice, and the reason is needed only with a group
         ["organisation"] = new FormCase(FormWorld.Staff, _ => "/Partners/Edit", "#org-form",
             new()
             {
@@ -136,12 +145,12 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
         foreach (var (id, value) in c.Kept)
             ValueOf(form.QuerySelector($"[id='{id}']").ShouldNotBeNull($"{name}: #{id}"))
                 .ShouldBe(value, $"{name}: #{id}");
-        LabelsAndMarks(name, form);
+        LabelsAndMarks(name, form, c.HasRequired);
     }
 
     /// <summary>A star on a label means its field is required, and every required field has the star; every field
     /// has a label (or, in a row of look-alike fields, an aria-label).</summary>
-    private static void LabelsAndMarks(string name, IElement form)
+    private static void LabelsAndMarks(string name, IElement form, bool hasRequired)
     {
         var fields = form.QuerySelectorAll("input, select, textarea")
             .Where(f => f.GetAttribute("type") is not ("hidden" or "submit" or "checkbox")).ToList();
@@ -153,7 +162,7 @@ public class FormErrorTests(FormWorld world) : IClassFixture<FormWorld>
             var starred = label?.QuerySelector(".pp-required") is not null;
             starred.ShouldBe(field.HasAttribute("required"), $"{name}: {field.GetAttribute("name")}: star, required");
         }
-        form.QuerySelectorAll("label .pp-required").Length.ShouldBeGreaterThan(0, name);
+        (form.QuerySelectorAll("label .pp-required").Length > 0).ShouldBe(hasRequired, name);
     }
 
     private static string? ValueOf(IElement e) => e switch

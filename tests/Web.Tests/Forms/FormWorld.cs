@@ -26,6 +26,7 @@ public sealed class FormWorld : IAsyncLifetime
     public long Course { get; private set; }
     public long Cohort { get; private set; }
     public long Community { get; private set; }
+    public Guid PartnerUser { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -34,7 +35,7 @@ public sealed class FormWorld : IAsyncLifetime
         await App.CreateUserAsync(Admin, Roles.Admin, name: "ผู้ดูแล ระบบ");
         var lead = (await App.CreateOrganizationAsync("มูลนิธิสัมมาชีพ", OrganizationKind.Foundation)).Id;
         var bank = (await App.CreateOrganizationAsync("ธนาคารออมสิน", OrganizationKind.Bank)).Id;
-        await App.CreateUserAsync(Partner, Roles.Partner, bank, name: "พันธมิตร ธนาคาร");
+        PartnerUser = (await App.CreateUserAsync(Partner, Roles.Partner, bank, name: "พันธมิตร ธนาคาร")).Id;
         var trainee = (await App.TraineesAsync(1))[0];
         await App.CreateUserAsync(Participant, Roles.Participant, traineeId: trainee.Id, name: "ผู้เข้าอบรม");
         var api = await App.ApiClientAsync(Staff);
