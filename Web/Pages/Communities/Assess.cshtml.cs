@@ -34,8 +34,10 @@ public class AssessModel(AppDbContext db, CommunityService service, IStringLocal
         if (community is null || !await LoadAsync()) return NotFound();
         if (Input.AssessedOn is null) ModelState.AddModelError("Input.AssessedOn", l["Enter the assessment date."]);
         else if (Input.AssessedOn > service.Today) ModelState.AddModelError("Input.AssessedOn", l["The assessment date cannot be in the future."]);
+        // The rubric names a criterion "scores.<key>" (as the API does); the form's select is Input.Scores[<key>].
         foreach (var (key, _) in Rubric.Definition.ValidateScores(Input.Scores))
-            ModelState.AddModelError("Input." + key, l["Give every criterion a score within its range."]);
+            ModelState.AddModelError($"Input.Scores[{key[(key.IndexOf('.') + 1)..]}]",
+                l["Give every criterion a score within its range."]);
         if (Input.Assessor is { Length: > 200 }) ModelState.AddModelError("Input.Assessor", l["At most 200 characters."]);
         if (!ModelState.IsValid) return Page();
         var a = await service.AssessAsync(community, Input.AssessedOn!.Value, Input.Scores, Input.Assessor, Input.Notes, User.DisplayName());

@@ -47,14 +47,37 @@ public class DetailsModel(AppDbContext db, MouPlan plan, MouTransitions transiti
     private IActionResult Send(DownloadFile? file) =>
         file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
 
+    /// <summary>The posted form's inputs by the API's field names (its "title" is ItemTitle or
+    /// ActionTitle).</summary>
+    private IReadOnlyDictionary<string, string> _fields = new Dictionary<string, string>();
+
+    private static readonly Dictionary<string, string> ItemFields = new()
+    {
+        ["title"] = nameof(ItemTitle),
+        ["description"] = nameof(ItemDescription),
+    };
+
+    private static readonly Dictionary<string, string> ActionFields = new()
+    {
+        ["itemId"] = nameof(ActionItemId),
+        ["title"] = nameof(ActionTitle),
+        ["responsibleOrganizationId"] = nameof(ActionOrganizationId),
+        ["contactName"] = nameof(ActionContact),
+        ["dueDate"] = nameof(ActionDue),
+    };
+
+    public string FieldKey(string field) => _fields.GetValueOrDefault(field, field);
+
     public async Task<IActionResult> OnPostItemAsync()
     {
+        _fields = ItemFields;
         await plan.AddItemAsync(Id, ItemTitle, ItemDescription, MouActor.From(User));
         return Done("Item added.");
     }
 
     public async Task<IActionResult> OnPostActionAsync()
     {
+        _fields = ActionFields;
         var input = new NewAction(ActionItemId, ActionTitle, ActionOrganizationId, ActionContact, ActionDue);
         await plan.AddActionAsync(Id, input, MouActor.From(User));
         return Done("Action added.");

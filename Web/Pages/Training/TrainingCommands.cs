@@ -11,6 +11,37 @@ public sealed class TrainingCommands(AppDbContext db)
 {
     public sealed record EnrollResult(long EnrollmentId, EnrollmentStatus Status);
 
+    /// <summary>The trainee a national ID typed into a cohort's enrol box names, or why none can be
+    /// enrolled.</summary>
+    public sealed record EnrollLookup(long? TraineeId, string? Problem)
+    {
+        public bool NotRegistered => Problem == NotRegisteredMessage;
+    }
+
+    public const string NotRegisteredMessage = "No trainee has this national ID. Register the person first.";
+    public const string AlreadyInMessage = "This trainee is already in this cohort.";
+
+    /// <summary>
+    /// Says which of the four problems a typed national ID has — not 13 digits, a wrong check digit, nobody registered
+    /// with it, already in the cohort — so the box can say it, rather than "not found" for a mistyped digit.
+    /// </summary>
+    public async Task<EnrollLookup> FindForEnrollmentAsync(long cohortId, string? nationalId,
+        PartnerPrograms.Domain.Privacy.NationalIdProtector nationalIds, CancellationToken ct = default)
+    {
+        if (NationalId.Validate(nationalId) is { } invalid) return new EnrollLookup(null, invalid);
+        var hash = nationalIds.Hash(NationalId.Normalize(nationalId)!);
+        var found = await db.Trainees.Where(t => t.NationalIdHash == hash)
+            .Select(t => new
+            {
+                t.Id,
+                InCohort = db.Enrollments.Any(e =>
+                    e.CohortId == cohortId && e.TraineeId == t.Id && e.Status != EnrollmentStatus.Withdrawn),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null) return new EnrollLookup(null, NotRegisteredMessage);
+        return found.InCohort ? new EnrollLookup(found.Id, AlreadyInMessage) : new EnrollLookup(found.Id, null);
+    }
+
     public async Task<EnrollResult> EnrollAsync(long cohortId, long traineeId, DateTime now, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -19,7 +50,7 @@ public sealed class TrainingCommands(AppDbContext db)
         if (!await db.Trainees.AnyAsync(t => t.Id == traineeId, ct)) throw new NotFoundException("Trainee not found");
         var existing = await db.Enrollments.SingleOrDefaultAsync(e => e.CohortId == cohortId && e.TraineeId == traineeId, ct);
         if (existing is { Status: not EnrollmentStatus.Withdrawn })
-            throw new RuleViolationException("This trainee is already in this cohort.");
+            throw new RuleViolationException(AlreadyInMessage);
         var enrolled = await db.Enrollments.CountAsync(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled, ct);
         var status = EnrollmentRules.StatusForNew(cohort.Capacity, enrolled);
         var enrollment = existing ?? new Enrollment { CohortId = cohortId, TraineeId = traineeId, CreatedAt = now };

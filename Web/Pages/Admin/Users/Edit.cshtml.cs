@@ -31,6 +31,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountMails
         var user = await users.FindByIdAsync(Id.ToString());
         if (user is null) return NotFound();
         Email = user.Email;
+        Input.DisplayName = (Input.DisplayName ?? "").Trim();
+        // An empty name was saved as such: the user list then showed a blank row.
+        if (Input.DisplayName.Length is 0 or > 200)
+            ModelState.AddModelError("Input.DisplayName", l["Enter the person's name."]);
         if (AppUser.ValidateRoleLinks(Input.Role, Input.OrganizationId, Input.Role == Roles.Participant ? user.TraineeId : null) is { } error)
             ModelState.AddModelError("Input.Role", l[error]);
         if (user.Id == User.UserId() && (Input.Role != Roles.Admin || Input.Disabled))
@@ -40,7 +44,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, AccountMails
             ModelState.AddModelError("Input.OrganizationId", l["Unknown organisation."]);
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
 
-        user.DisplayName = (Input.DisplayName ?? "").Trim();
+        user.DisplayName = Input.DisplayName;
         user.OrganizationId = Input.Role == Roles.Partner ? Input.OrganizationId : null;
         if (Input.Role != Roles.Participant) user.TraineeId = null;
         user.IsDisabled = Input.Disabled;

@@ -15,6 +15,8 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
 
     [BindProperty] public SessionInput NewSession { get; set; } = new();
     [BindProperty] public string? EnrollNationalId { get; set; }
+    /// <summary>The typed ID is valid but nobody has it: the box offers to register the person.</summary>
+    public bool EnrollNotRegistered { get; private set; }
 
     public sealed record Header(
         long Id,
@@ -106,15 +108,12 @@ public class DetailsModel(AppDbContext db, TrainingCommands commands, TimeProvid
     public async Task<IActionResult> OnPostEnrollAsync()
     {
         if (!CanEdit) return Forbid();
-        var digits = NationalId.Normalize(EnrollNationalId);
-        var hash = digits is null ? null : nationalIds.Hash(digits);
-        var traineeId = hash is null ? null : await db.Trainees.Where(t => t.NationalIdHash == hash).Select(t => (long?)t.Id).SingleOrDefaultAsync();
-        if (traineeId is null)
-        {
-            TempData["FlashError"] = l["No trainee has this national ID. Register the person first."].Value;
-            return RedirectToPage(new { id = Id });
-        }
-        return await EnrollAsync(traineeId.Value);
+        var found = await commands.FindForEnrollmentAsync(Id, EnrollNationalId, nationalIds);
+        if (found.Problem is null) return await EnrollAsync(found.TraineeId!.Value);
+        // Said at the box with what was typed still in it (the page, not a redirect: the number stays out of URLs).
+        ModelState.AddModelError(nameof(EnrollNationalId), l[found.Problem]);
+        EnrollNotRegistered = found.NotRegistered;
+        return await LoadAsync() ? Page() : NotFound();
     }
 
     private async Task<IActionResult> EnrollAsync(long traineeId)
