@@ -63,7 +63,7 @@ public class PagesFitBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         public int NameLines { get; init; }
     }
 
-    /// <summary>A page to try; each of <paramref name="Follow"/> opens the first link starting so (a detail page).</summary>
+    /// <summary>A page to try; each of <paramref name="Follow"/> opens the first link so starting (a detail).</summary>
     private sealed record FitPage(string Name, string Path, params string[] Follow);
 
     private static readonly FitPage[] StaffPages =
