@@ -56,9 +56,11 @@ public sealed class DateFieldTagHelper(IStringLocalizer l) : TagHelper
             output.AddClass("is-invalid", HtmlEncoder.Default);
             output.Attributes.SetAttribute("aria-invalid", "true");
             output.Attributes.SetAttribute("aria-describedby", id + "-error");
-            var error = new TagBuilder("div");
-            error.AddCssClass("invalid-feedback d-block");
+            // The same message element as every other field's (FieldErrorTagHelper): look, id and test id.
+            var error = new TagBuilder("span");
+            error.AddCssClass("pp-field-error");
             error.Attributes["id"] = id + "-error";
+            error.Attributes["data-testid"] = "error-" + name[(name.LastIndexOf('.') + 1)..];
             error.InnerHtml.Append(state.Errors[0].ErrorMessage);
             output.PostElement.AppendHtml(error);
         }

@@ -95,7 +95,7 @@ public class BadInputTests(SecurityWorld world) : IClassFixture<SecurityWorld>
         }
         if (html.Contains(Script, StringComparison.Ordinal)) return "the script is in the page unencoded";
         var doc = PageDriver.Parse(html);
-        foreach (var error in doc.QuerySelectorAll(".field-validation-error, .validation-summary-errors li, .invalid-feedback, .text-danger, .alert-danger"))
+        foreach (var error in doc.QuerySelectorAll(".field-validation-error, .pp-field-error, .validation-summary-errors li, .invalid-feedback, .text-danger, .alert-danger"))
         {
             var text = error.TextContent.Trim();
             if (text.Length > 0 && !text.Any(c => c is >= '\u0E00' and <= '\u0E7F')) return $"an English message under th-TH: \"{text}\"";

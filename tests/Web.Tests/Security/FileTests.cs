@@ -135,7 +135,7 @@ public class FileTests(SecurityWorld world) : IClassFixture<SecurityWorld>
             ? await client.GetStringAsync(response.Headers.Location!.ToString())
             : await response.Content.ReadAsStringAsync();
         var doc = PageDriver.Parse(html);
-        var errors = string.Join(" | ", doc.QuerySelectorAll(".alert-danger, .text-danger, .invalid-feedback, .validation-summary-errors").Select(e => e.TextContent.Trim()));
+        var errors = string.Join(" | ", doc.QuerySelectorAll(".alert-danger, .text-danger, .pp-field-error, .invalid-feedback, .validation-summary-errors").Select(e => e.TextContent.Trim()));
         // Over the request limit the upload never reaches the page: the error page says why (413).
         return response.StatusCode == HttpStatusCode.RequestEntityTooLarge ? doc.QuerySelector("main h1")?.TextContent ?? "" : errors;
     }
